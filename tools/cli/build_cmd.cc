@@ -1,0 +1,17 @@
+// bitext build: placeholder until its issue lands.
+#include <iostream>
+
+#include "commands.h"
+
+namespace bitext::cli {
+
+void RegisterBuild(CLI::App& app, int* exit_code) {
+  auto* cmd = app.add_subcommand("build", "(not implemented yet)");
+  cmd->allow_extras();
+  cmd->callback([exit_code] {
+    std::cerr << "bitext build: not implemented yet\n";
+    *exit_code = 1;
+  });
+}
+
+}  // namespace bitext::cli

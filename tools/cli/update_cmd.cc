@@ -1,0 +1,17 @@
+// bitext update: placeholder until its issue lands.
+#include <iostream>
+
+#include "commands.h"
+
+namespace bitext::cli {
+
+void RegisterUpdate(CLI::App& app, int* exit_code) {
+  auto* cmd = app.add_subcommand("update", "(not implemented yet)");
+  cmd->allow_extras();
+  cmd->callback([exit_code] {
+    std::cerr << "bitext update: not implemented yet\n";
+    *exit_code = 1;
+  });
+}
+
+}  // namespace bitext::cli

@@ -1,0 +1,59 @@
+// A merged document: the source units of one document folder joined with
+// their curated English from en.po. It is what the writers and the checks
+// read; they never look at ko.txt or en.po themselves.
+//
+//   Result<MergedDocument> doc = LoadDocument("translations/openai-fireside-chat-seoul");
+//   for (const MergedUnit& mu : doc->units)
+//     if (mu.state == TranslationState::kTranslated) Use(mu.unit.text, mu.english);
+//
+// A document folder holds the Korean source, `ko.txt` (plain text) or `ko.srt`
+// (timed Korean subtitles), and `en.po`. A folder without en.po gives every
+// unit kUntranslated.
+#ifndef BITEXT_DOCUMENT_H_
+#define BITEXT_DOCUMENT_H_
+
+#include <string>
+#include <vector>
+
+#include "status.h"
+#include "unit.h"
+
+namespace bitext {
+
+enum class TranslationState { kUntranslated, kFuzzy, kTranslated };
+
+struct MergedUnit {
+  Unit unit;
+  std::string english;  // msgstr ("" when untranslated)
+  TranslationState state = TranslationState::kUntranslated;
+  int po_line = 0;      // line of the entry in en.po (0: no entry)
+};
+
+struct MergedDocument {
+  std::string name;         // folder name, e.g. "openai-fireside-chat-seoul"
+  std::string dir;          // the folder path as given
+  std::string source_path;  // dir + "/ko.txt" or dir + "/ko.srt"
+  std::string po_path;      // dir + "/en.po"
+  bool timed = false;       // true when the source is ko.srt
+  std::vector<MergedUnit> units;
+  int obsolete = 0;         // obsolete (#~) entries in en.po
+};
+
+// Path of the document's source: ko.srt if present, else ko.txt. NotFound
+// naming the folder when it has neither.
+Result<std::string> FindSource(const std::string& doc_dir);
+
+// Reads and segments the source file (text or subtitles) into units.
+Result<std::vector<Unit>> LoadSource(const std::string& source_path);
+
+// Loads source and en.po and joins them by unit id (msgctxt). Errors name
+// the file (bad UTF-8 in the source, malformed en.po).
+Result<MergedDocument> LoadDocument(const std::string& doc_dir);
+
+// The document folders under `translations_dir` (sorted by name): every
+// sub-folder holding ko.txt or ko.srt.
+Result<std::vector<std::string>> ListDocuments(const std::string& translations_dir);
+
+}  // namespace bitext
+
+#endif  // BITEXT_DOCUMENT_H_

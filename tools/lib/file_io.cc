@@ -1,0 +1,114 @@
+#include "file_io.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace bitext {
+namespace {
+
+std::string ErrnoText(int err) { return std::strerror(err); }
+
+Status WriteAll(int fd, std::string_view content, const std::string& path) {
+  const char* p = content.data();
+  size_t left = content.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Status::IoError({path}, "cannot write: " + ErrnoText(errno));
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  return Status::Ok();
+}
+
+// Writes `content` to a fresh temporary file beside `path`; its name goes to
+// *tmp_path. On failure nothing is left behind.
+Status WriteTemp(const std::string& path, std::string_view content, std::string* tmp_path) {
+  static unsigned counter = 0;
+  mode_t mode = 0644;
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) return Status::IoError({path}, "is a directory");
+    mode = st.st_mode & 07777;
+  }
+  int fd = -1;
+  for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+    *tmp_path = path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
+    fd = ::open(tmp_path->c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    if (fd < 0 && errno != EEXIST) {
+      return Status::IoError({path}, "cannot create temporary file: " + ErrnoText(errno));
+    }
+  }
+  if (fd < 0) return Status::IoError({path}, "cannot create temporary file");
+  Status s = WriteAll(fd, content, path);
+  if (s.ok() && ::fsync(fd) != 0) s = Status::IoError({path}, "cannot flush: " + ErrnoText(errno));
+  if (::close(fd) != 0 && s.ok()) s = Status::IoError({path}, "cannot close: " + ErrnoText(errno));
+  if (!s.ok()) ::unlink(tmp_path->c_str());
+  return s;
+}
+
+}  // namespace
+
+Result<std::string> ReadFile(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT) return Status::NotFound({path}, "no such file");
+    return Status::IoError({path}, "cannot read: " + ErrnoText(errno));
+  }
+  if (S_ISDIR(st.st_mode)) return Status::IoError({path}, "is a directory, not a file");
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return Status::IoError({path}, "cannot open: " + ErrnoText(errno));
+  std::string out;
+  if (st.st_size > 0) out.reserve(static_cast<size_t>(st.st_size));
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) return Status::IoError({path}, "cannot read");
+  return out;
+}
+
+Status WriteFileAtomic(const std::string& path, std::string_view content) {
+  return WriteFilesAtomic({{path, std::string(content)}});
+}
+
+Status WriteFilesAtomic(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<std::string> temps;
+  for (const auto& [path, content] : files) {
+    std::string tmp;
+    Status s = WriteTemp(path, content, &tmp);
+    if (!s.ok()) {
+      for (const auto& t : temps) ::unlink(t.c_str());
+      return s;
+    }
+    temps.push_back(tmp);
+  }
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (::rename(temps[i].c_str(), files[i].first.c_str()) != 0) {
+      int err = errno;
+      for (size_t j = i; j < temps.size(); ++j) ::unlink(temps[j].c_str());
+      return Status::IoError({files[i].first}, "cannot replace file: " + ErrnoText(err));
+    }
+  }
+  return Status::Ok();
+}
+
+bool FileExists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool IsDirectory(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+}  // namespace bitext

@@ -1,0 +1,36 @@
+// Reading and writing whole files.
+//
+// Every file bitext writes goes through WriteFileAtomic: the bytes are written
+// to a temporary file in the destination folder, flushed, and renamed over the
+// destination, so a reader sees either the old file or the new one, never a
+// partial one. On failure the temporary file is removed and the destination is
+// left as it was.
+#ifndef BITEXT_FILE_IO_H_
+#define BITEXT_FILE_IO_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "status.h"
+
+namespace bitext {
+
+// The bytes of `path`. NotFound if it does not exist, IoError if it cannot be
+// read (a directory, no permission); the Status names the file.
+Result<std::string> ReadFile(const std::string& path);
+
+// Replaces `path` with `content` atomically (temp file + rename). Creates no
+// folders: the parent must exist. IoError naming the file on failure.
+Status WriteFileAtomic(const std::string& path, std::string_view content);
+
+// Writes several files so that either all of them are replaced or, on an
+// error, none is: every temporary file is written first, then all are renamed.
+Status WriteFilesAtomic(const std::vector<std::pair<std::string, std::string>>& files);
+
+bool FileExists(const std::string& path);
+bool IsDirectory(const std::string& path);
+
+}  // namespace bitext
+
+#endif  // BITEXT_FILE_IO_H_

@@ -1,0 +1,37 @@
+// Segmentation: the second stage. Splits clean Korean text (see text_clean.h)
+// into Units: sentences that know their paragraph, kind and speaker.
+//
+//   Result<std::string> clean = CleanText(raw, "ko.txt");
+//   std::vector<Unit> units = Segment(*clean);
+//   for (const Unit& u : units) std::cout << u.id << " " << u.text << "\n";
+//
+// Paragraphs are separated by blank lines; where a document has no blank lines
+// at all (one paragraph per line, as scraped news often is), every line is a
+// paragraph. Sentence boundaries come from ICU's sentence BreakIterator
+// corrected by Korean rules kept as data (segment_rules.cc): break/no-break
+// pattern pairs in the spirit of SRX.
+#ifndef BITEXT_SEGMENTER_H_
+#define BITEXT_SEGMENTER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "unit.h"
+
+namespace bitext {
+
+// Segments a whole clean document. Never fails: any valid UTF-8 gives units
+// (possibly none, for empty text). Ids are assigned (AssignIds).
+std::vector<Unit> Segment(std::string_view clean_text);
+
+// The sentence splitter alone: splits one paragraph (no newlines needed) into
+// sentences, trimmed of surrounding spaces; the views point into `paragraph`.
+std::vector<std::string_view> SplitSentences(std::string_view paragraph);
+
+// Gives every unit its stable id (see Unit::id).
+void AssignIds(std::vector<Unit>* units);
+
+}  // namespace bitext
+
+#endif  // BITEXT_SEGMENTER_H_
