@@ -1,17 +1,59 @@
-// bitext update: placeholder until its issue lands.
+// bitext update DOC_DIR... [--dry-run|--check]: re-segments each document's
+// Korean source and merges it into its en.po (see po_merge.h).
 #include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "commands.h"
+#include "file_io.h"
+#include "po_merge.h"
 
 namespace bitext::cli {
+namespace {
+
+struct UpdateOptions {
+  std::vector<std::string> docs;
+  bool dry_run = false;
+  bool check = false;
+};
+
+// A document folder as given, or under translations/ when only its name is.
+std::string ResolveDoc(const std::string& arg) {
+  if (!IsDirectory(arg) && IsDirectory("translations/" + arg)) return "translations/" + arg;
+  return arg;
+}
+
+int RunUpdate(const UpdateOptions& opt) {
+  int rc = 0;
+  for (const std::string& arg : opt.docs) {
+    Result<UpdateResult> r = UpdateDocument(ResolveDoc(arg), opt.dry_run || opt.check);
+    if (!r.ok()) {
+      std::cerr << r.status().ToString() << "\n";
+      rc = 1;
+      continue;
+    }
+    std::cout << r->Summary() << "\n";
+    if (opt.check && r->changed) rc = 1;
+  }
+  std::cout.flush();
+  return rc;
+}
+
+}  // namespace
 
 void RegisterUpdate(CLI::App& app, int* exit_code) {
-  auto* cmd = app.add_subcommand("update", "(not implemented yet)");
-  cmd->allow_extras();
-  cmd->callback([exit_code] {
-    std::cerr << "bitext update: not implemented yet\n";
-    *exit_code = 1;
-  });
+  auto opt = std::make_shared<UpdateOptions>();
+  auto* cmd = app.add_subcommand(
+      "update", "Merge a document's re-segmented Korean source into its en.po (no English lost)");
+  cmd->add_option("DOC_DIR", opt->docs,
+                  "document folder(s) holding ko.txt or ko.srt (a bare name means "
+                  "translations/NAME)")
+      ->required();
+  cmd->add_flag("--dry-run", opt->dry_run, "report what would change; write nothing");
+  cmd->add_flag("--check", opt->check,
+                "write nothing; exit 1 if an en.po is not up to date with its source");
+  cmd->callback([opt, exit_code] { *exit_code = RunUpdate(*opt); });
 }
 
 }  // namespace bitext::cli

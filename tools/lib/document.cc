@@ -1,10 +1,185 @@
 #include "document.h"
 
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <system_error>
+
 #include "file_io.h"
+#include "po_store.h"
 #include "segmenter.h"
+#include "srt_reader.h"
 #include "text_clean.h"
 
 namespace bitext {
+namespace {
+
+// A timed source (ko.srt) becomes units like this:
+//  - a cue's text lines are joined with a space, markup removed (<i>, </b>,
+//    <font ...>, {\an8}); a cue left empty gives no unit;
+//  - a cue is split into sentences with SplitSentences; a unit never spans two
+//    cues. The cue's time is shared among its sentences in proportion to
+//    their length in characters (spaces not counted); the last sentence ends
+//    when the cue ends;
+//  - a cue that starts with a speaker label, "이름: …" (1-20 characters
+//    without digits or sentence punctuation, then a colon and a space), gives
+//    kSpeech units with that speaker; other cues give kBody units;
+//  - paragraphs: a new paragraph starts at the first cue, after a pause of
+//    kSrtParagraphGapMs or more between two cues, and at a cue with a speaker
+//    label. Subtitles have no blank-line paragraphs (blank lines separate
+//    cues), and a paragraph per cue would cut the article into one-line
+//    paragraphs.
+constexpr int64_t kSrtParagraphGapMs = 2000;
+
+int CodePoints(std::string_view s) {
+  int n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Removes HTML-like tags and {\...} overrides from one subtitle line.
+std::string StripMarkup(std::string_view line) {
+  std::string out;
+  size_t i = 0;
+  while (i < line.size()) {
+    char c = line[i];
+    if (c == '<') {
+      size_t close = line.find('>', i);
+      size_t j = i + 1;
+      if (j < line.size() && line[j] == '/') ++j;
+      bool tag = close != std::string_view::npos && j < line.size() &&
+                 ((line[j] >= 'a' && line[j] <= 'z') || (line[j] >= 'A' && line[j] <= 'Z'));
+      if (tag) {
+        i = close + 1;
+        continue;
+      }
+    } else if (c == '{' && i + 1 < line.size() && line[i + 1] == '\\') {
+      size_t close = line.find('}', i);
+      if (close != std::string_view::npos) {
+        i = close + 1;
+        continue;
+      }
+    }
+    out += c;
+    ++i;
+  }
+  return out;
+}
+
+// The speaker of a cue that starts "이름: ", or "".
+std::string SpeakerLabel(std::string_view text) {
+  size_t colon = std::string_view::npos;
+  size_t ascii = text.find(": ");
+  size_t wide = text.find("\xEF\xBC\x9A");  // U+FF1A FULLWIDTH COLON
+  colon = std::min(ascii, wide);
+  if (colon == std::string_view::npos || colon == 0) return "";
+  std::string_view name = text.substr(0, colon);
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  int len = CodePoints(name);
+  if (len < 1 || len > 20) return "";
+  for (char c : name) {
+    if ((c >= '0' && c <= '9') || c == '.' || c == '?' || c == '!' || c == ',' || c == '"' ||
+        c == '\'' || c == '(' || c == ')') {
+      return "";
+    }
+  }
+  return std::string(name);
+}
+
+Result<std::vector<Unit>> LoadSrtSource(const std::string& clean, const std::string& path) {
+  Result<std::vector<SrtCue>> cues = ParseSrt(clean, path);
+  if (!cues.ok()) return cues.status();
+  std::vector<Unit> units;
+  int paragraph = 0;
+  int64_t last_end = -1;
+  for (const SrtCue& cue : *cues) {
+    // Join the lines; remember where each starts, to give units a line/col.
+    std::string text;
+    std::vector<std::pair<size_t, int>> line_starts;  // offset in text, file line
+    size_t pos = 0;
+    int line_no = cue.text_line;
+    while (pos <= cue.text.size() && !cue.text.empty()) {
+      size_t nl = cue.text.find('\n', pos);
+      if (nl == std::string::npos) nl = cue.text.size();
+      std::string line = StripMarkup(std::string_view(cue.text).substr(pos, nl - pos));
+      // Collapse the spaces markup removal may leave behind.
+      std::string collapsed;
+      for (char c : line) {
+        if (c == ' ' && (collapsed.empty() || collapsed.back() == ' ')) continue;
+        collapsed += c;
+      }
+      while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
+      if (!collapsed.empty()) {
+        if (!text.empty()) text += ' ';
+        line_starts.emplace_back(text.size(), line_no);
+        text += collapsed;
+      }
+      ++line_no;
+      if (nl == cue.text.size()) break;
+      pos = nl + 1;
+    }
+    if (text.empty()) continue;
+    std::vector<std::string_view> sentences = SplitSentences(text);
+    if (sentences.empty()) continue;
+    std::string speaker = SpeakerLabel(text);
+    if (paragraph == 0 || !speaker.empty() ||
+        (last_end >= 0 && cue.start_ms - last_end >= kSrtParagraphGapMs)) {
+      ++paragraph;
+    }
+    last_end = cue.end_ms;
+    // Share the cue's time by length.
+    std::vector<int64_t> weights;
+    int64_t total = 0;
+    for (std::string_view s : sentences) {
+      int64_t w = 0;
+      for (size_t k = 0; k < s.size(); ++k) {
+        unsigned char c = static_cast<unsigned char>(s[k]);
+        if ((c & 0xC0) != 0x80 && c != ' ') ++w;
+      }
+      w = std::max<int64_t>(w, 1);
+      weights.push_back(w);
+      total += w;
+    }
+    const int64_t duration = cue.end_ms - cue.start_ms;
+    int64_t done = 0;
+    for (size_t k = 0; k < sentences.size(); ++k) {
+      Unit u;
+      u.paragraph = paragraph;
+      u.text = std::string(sentences[k]);
+      if (!speaker.empty()) {
+        u.kind = UnitKind::kSpeech;
+        u.speaker = speaker;
+      }
+      size_t offset = static_cast<size_t>(sentences[k].data() - text.data());
+      auto it = std::upper_bound(
+          line_starts.begin(), line_starts.end(), offset,
+          [](size_t off, const std::pair<size_t, int>& ls) { return off < ls.first; });
+      const auto& ls = *(it - 1);
+      u.line = ls.second;
+      u.col = CodePoints(std::string_view(text).substr(ls.first, offset - ls.first)) + 1;
+      u.timing.start_ms = cue.start_ms + duration * done / total;
+      done += weights[k];
+      u.timing.end_ms =
+          k + 1 == sentences.size() ? cue.end_ms : cue.start_ms + duration * done / total;
+      units.push_back(std::move(u));
+    }
+  }
+  AssignIds(&units);
+  return units;
+}
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string BaseName(std::string dir) {
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  size_t slash = dir.rfind('/');
+  return slash == std::string::npos ? dir : dir.substr(slash + 1);
+}
+
+}  // namespace
 
 Result<std::string> FindSource(const std::string& doc_dir) {
   if (!IsDirectory(doc_dir)) return Status::NotFound({doc_dir}, "no such document folder");
@@ -18,7 +193,106 @@ Result<std::vector<Unit>> LoadSource(const std::string& source_path) {
   if (!raw.ok()) return raw.status();
   Result<std::string> clean = CleanText(*raw, source_path);
   if (!clean.ok()) return clean.status();
+  if (EndsWith(source_path, ".srt")) return LoadSrtSource(*clean, source_path);
   return Segment(*clean);
+}
+
+Result<MergedDocument> LoadDocument(const std::string& doc_dir) {
+  MergedDocument doc;
+  doc.dir = doc_dir;
+  doc.name = BaseName(doc_dir);
+  Result<std::string> source = FindSource(doc_dir);
+  if (!source.ok()) return source.status();
+  doc.source_path = *source;
+  doc.timed = EndsWith(doc.source_path, ".srt");
+  doc.po_path = doc_dir + "/en.po";
+  Result<std::vector<Unit>> units = LoadSource(doc.source_path);
+  if (!units.ok()) return units.status();
+
+  PoFile po;
+  if (FileExists(doc.po_path)) {
+    Result<PoFile> read = ReadPo(doc.po_path);
+    if (!read.ok()) return read.status();
+    po = std::move(*read);
+  }
+  // Join by msgctxt (the unit id); an entry whose msgctxt is stale but whose
+  // msgid is the unit's text also serves (en.po not yet updated).
+  std::map<std::string, size_t> by_ctxt;
+  std::multimap<std::string, size_t> by_text;
+  std::vector<bool> used(po.entries.size(), false);
+  for (size_t i = 0; i < po.entries.size(); ++i) {
+    const PoEntry& e = po.entries[i];
+    if (e.obsolete) {
+      ++doc.obsolete;
+      continue;
+    }
+    if (e.msgctxt) by_ctxt.emplace(*e.msgctxt, i);
+    by_text.emplace(e.msgid, i);
+  }
+  auto state_of = [](const PoEntry& e) {
+    if (!e.HasTranslation()) return TranslationState::kUntranslated;
+    return e.IsFuzzy() ? TranslationState::kFuzzy : TranslationState::kTranslated;
+  };
+  for (Unit& u : *units) {
+    MergedUnit mu;
+    const PoEntry* entry = nullptr;
+    bool stale = false;
+    auto ctxt = by_ctxt.find(u.id);
+    if (ctxt != by_ctxt.end() && !used[ctxt->second] && po.entries[ctxt->second].msgid == u.text) {
+      entry = &po.entries[ctxt->second];
+      used[ctxt->second] = true;
+    } else {
+      auto [lo, hi] = by_text.equal_range(u.text);
+      for (auto it = lo; it != hi; ++it) {
+        if (!used[it->second]) {
+          entry = &po.entries[it->second];
+          used[it->second] = true;
+          break;
+        }
+      }
+      if (entry == nullptr && ctxt != by_ctxt.end() && !used[ctxt->second]) {
+        // Same id, other Korean: the English is for an older text.
+        entry = &po.entries[ctxt->second];
+        used[ctxt->second] = true;
+        stale = true;
+      }
+    }
+    if (entry != nullptr) {
+      mu.english = entry->Translation();
+      mu.state = state_of(*entry);
+      if (stale && mu.state == TranslationState::kTranslated) mu.state = TranslationState::kFuzzy;
+      mu.po_line = entry->line;
+    }
+    mu.unit = std::move(u);
+    doc.units.push_back(std::move(mu));
+  }
+  return doc;
+}
+
+Result<std::vector<std::string>> ListDocuments(const std::string& translations_dir) {
+  if (!IsDirectory(translations_dir)) {
+    return Status::NotFound({translations_dir}, "no such folder");
+  }
+  std::error_code ec;
+  std::vector<std::string> names;
+  for (std::filesystem::directory_iterator it(translations_dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    std::string dir = translations_dir + "/" + name;
+    if (!name.empty() && name[0] != '.' && IsDirectory(dir) &&
+        (FileExists(dir + "/ko.txt") || FileExists(dir + "/ko.srt"))) {
+      names.push_back(name);
+    }
+  }
+  if (ec) return Status::IoError({translations_dir}, "cannot list: " + ec.message());
+  std::sort(names.begin(), names.end());
+  std::vector<std::string> dirs;
+  for (const std::string& n : names) {
+    std::string base = translations_dir;
+    while (base.size() > 1 && base.back() == '/') base.pop_back();
+    dirs.push_back(base + "/" + n);
+  }
+  return dirs;
 }
 
 }  // namespace bitext
