@@ -176,6 +176,11 @@ Status PoParser::HandleComment(const Line& line, size_t p) {
   if (stage_ != Stage::kComments) {
     return ErrorAt(line, p, "comment inside an entry; comments go before msgctxt/msgid");
   }
+  // A carriage return left inside a line (not part of a CRLF line end) would
+  // be written back raw and read as a line end: reject it.
+  if (size_t cr = line.text.find('\r', p); cr != std::string_view::npos) {
+    return ErrorAt(line, cr, "carriage return inside a comment line");
+  }
   if (!has_comments_ && !has_syntax_) first_line_ = line.number;
   has_comments_ = true;
   std::string_view t = line.text.substr(p + 1);
