@@ -1,17 +1,153 @@
-// bitext build: placeholder until its issue lands.
+// bitext build [DOC...] [--out DIR]: the deliverables of each document
+// (TMX, bilingual and English SRT, English WebVTT, review and article
+// Markdown), written all together or not at all.
+#include <unistd.h>
+
+#include <filesystem>
 #include <iostream>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "commands.h"
+#include "document.h"
+#include "file_io.h"
+#include "markdown_writer.h"
+#include "srt_writer.h"
+#include "subtitle_timing.h"
+#include "tmx_writer.h"
+#include "vtt_writer.h"
 
 namespace bitext::cli {
+namespace {
+
+struct BuildOptions {
+  std::vector<std::string> docs;  // names under `translations` or folder paths
+  std::string out = "output";
+  std::string translations = "translations";
+  std::string tmx_date = kTmxCreationDate;
+  bool quiet = false;
+  TimingOptions timing;
+};
+
+// A DOC argument: a folder path, or the name of a folder under translations.
+std::string ResolveDoc(const BuildOptions& opt, const std::string& arg) {
+  std::string under = opt.translations + "/" + arg;
+  if (arg.find('/') == std::string::npos && IsDirectory(under)) return under;
+  return arg;
+}
+
+int RunBuild(const BuildOptions& opt) {
+  Status valid = ValidateTimingOptions(opt.timing);
+  if (!valid.ok()) {
+    std::cerr << "bitext build: " << valid.message() << "\n";
+    return 2;
+  }
+  std::vector<std::string> dirs;
+  if (opt.docs.empty()) {
+    Result<std::vector<std::string>> listed = ListDocuments(opt.translations);
+    if (!listed.ok()) {
+      std::cerr << listed.status().ToString() << "\n";
+      return 1;
+    }
+    dirs = *listed;
+  } else {
+    for (const std::string& d : opt.docs) dirs.push_back(ResolveDoc(opt, d));
+  }
+  const bool progress = !opt.quiet && isatty(STDERR_FILENO);
+  std::vector<std::pair<std::string, std::string>> files;
+  std::map<std::string, std::string> names;  // output name -> folder
+  int errors = 0;
+  for (size_t i = 0; i < dirs.size(); ++i) {
+    if (progress) {
+      std::cerr << "\rbitext build: [" << i + 1 << "/" << dirs.size() << "] " << dirs[i] << "\x1b[K"
+                << std::flush;
+    }
+    Result<MergedDocument> doc = LoadDocument(dirs[i]);
+    if (!doc.ok()) {
+      if (progress) std::cerr << "\n";
+      std::cerr << doc.status().ToString() << "\n";
+      ++errors;
+      continue;
+    }
+    auto [it, fresh] = names.emplace(doc->name, dirs[i]);
+    if (!fresh) {
+      std::cerr << dirs[i] << ": document name \"" << doc->name << "\" also used by " << it->second
+                << "\n";
+      ++errors;
+      continue;
+    }
+    const std::string base = opt.out + "/" + doc->name;
+    TmxOptions tmx_opt;
+    tmx_opt.creation_date = opt.tmx_date;
+    TmxResult tmx = WriteTmx(*doc, tmx_opt);
+    for (const WriterWarning& w : tmx.warnings) {
+      if (progress) std::cerr << "\n";
+      std::cerr << w.ToString() << "\n";
+    }
+    std::vector<Cue> cues = MakeCues(*doc, opt.timing);
+    files.emplace_back(base + ".tmx", std::move(tmx.content));
+    files.emplace_back(base + ".srt", WriteSrt(cues, SrtMode::kBilingual));
+    files.emplace_back(base + ".en.srt", WriteSrt(cues, SrtMode::kEnglish));
+    files.emplace_back(base + ".en.vtt", WriteVtt(cues));
+    files.emplace_back(base + ".md", WriteReviewMarkdown(*doc));
+    files.emplace_back(base + ".en.md", WriteArticleMarkdown(*doc));
+  }
+  if (progress) std::cerr << "\n";
+  if (errors > 0) {
+    std::cerr << "bitext build: " << errors << " document(s) failed; nothing written\n";
+    return 1;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(opt.out, ec);
+  if (ec || !IsDirectory(opt.out)) {
+    std::cerr << opt.out << ": cannot create output folder"
+              << (ec ? ": " + ec.message() : std::string()) << "\n";
+    return 1;
+  }
+  Status written = WriteFilesAtomic(files);
+  if (!written.ok()) {
+    std::cerr << written.ToString() << "\n";
+    return 1;
+  }
+  if (progress)
+    std::cerr << "bitext build: wrote " << files.size() << " files to " << opt.out << "\n";
+  return 0;
+}
+
+}  // namespace
 
 void RegisterBuild(CLI::App& app, int* exit_code) {
-  auto* cmd = app.add_subcommand("build", "(not implemented yet)");
-  cmd->allow_extras();
-  cmd->callback([exit_code] {
-    std::cerr << "bitext build: not implemented yet\n";
-    *exit_code = 1;
-  });
+  auto opt = std::make_shared<BuildOptions>();
+  auto* cmd = app.add_subcommand(
+      "build", "Write TMX, SRT (bilingual, English), WebVTT and Markdown for each document");
+  cmd->add_option("DOC", opt->docs,
+                  "Document folders (names under --translations, or paths); default: all");
+  cmd->add_option("--out", opt->out, "Output folder (created if missing)")->capture_default_str();
+  cmd->add_option("--translations", opt->translations, "Folder holding the documents")
+      ->capture_default_str();
+  cmd->add_flag("-q,--quiet", opt->quiet, "No progress on stderr");
+  cmd->add_option("--tmx-date", opt->tmx_date, "Fixed TMX creationdate (YYYYMMDDThhmmssZ)")
+      ->capture_default_str();
+  TimingOptions& t = opt->timing;
+  cmd->add_option("--ko-cps", t.ko_cps, "Korean reading speed, characters/second")
+      ->capture_default_str();
+  cmd->add_option("--en-cps", t.en_cps, "English reading speed, characters/second (max 20)")
+      ->capture_default_str();
+  cmd->add_option("--min-duration", t.min_ms, "Shortest cue, milliseconds")->capture_default_str();
+  cmd->add_option("--max-duration", t.max_ms, "Longest cue, milliseconds")->capture_default_str();
+  cmd->add_option("--gap", t.gap_ms, "Pause between cues, milliseconds")->capture_default_str();
+  cmd->add_option("--paragraph-gap", t.paragraph_gap_ms,
+                  "Pause where the paragraph changes, milliseconds")
+      ->capture_default_str();
+  cmd->add_option("--en-max-line", t.en_max_line, "English characters per line")
+      ->capture_default_str();
+  cmd->add_option("--ko-max-line", t.ko_max_line,
+                  "Korean line width (Hangul 1, Latin/space/punctuation 0.5)")
+      ->capture_default_str();
+  cmd->add_option("--max-lines", t.max_lines, "Lines per language in a cue")->capture_default_str();
+  cmd->callback([opt, exit_code] { *exit_code = RunBuild(*opt); });
 }
 
 }  // namespace bitext::cli

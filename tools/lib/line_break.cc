@@ -1,0 +1,417 @@
+#include "line_break.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <memory>
+
+#include "xml_text.h"
+
+namespace bitext {
+namespace {
+
+// Penalties for ending a line at a break (added to the balance cost).
+constexpr double kAfterPunctuation = 0;
+constexpr double kBeforeConjunction = 2;
+constexpr double kPlainBreak = 8;
+constexpr double kEndsInFunctionWord = 12;
+constexpr double kInsideWord = 60;   // ICU break not after a space (Korean syllables)
+constexpr double kGrapheme = 200;    // emergency break inside a token
+constexpr double kSplitsName = 300;  // "Sam | Altman" or inside keep_together
+// Above this many lines or candidates the DP is skipped (greedy lines).
+constexpr int kMaxDpLines = 8;
+constexpr size_t kMaxDpCandidates = 4000;
+
+double CodePointWidthKo(char32_t c) {
+  int8_t gc = static_cast<int8_t>(u_charType(static_cast<UChar32>(c)));
+  if (gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK) return 0;
+  int eaw = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
+  if (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) return 1;
+  return 0.5;
+}
+
+const char* const kConjunctions[] = {
+    "and",  "but",    "or",    "nor",     "so",    "yet",   "because", "although", "though",
+    "that", "which",  "who",   "whom",    "whose", "where", "when",    "while",    "if",
+    "than", "unless", "until", "whether", "since", "as",    "after",   "before",   "whereas",
+};
+const char* const kFunctionWords[] = {
+    "a",    "an",  "the", "of",   "to",   "in",    "on",    "at",    "for",   "with", "by",
+    "from", "and", "or",  "but",  "my",   "your",  "our",   "their", "his",   "her",  "its",
+    "is",   "are", "was", "were", "this", "these", "those", "into",  "about", "as",
+};
+// Korean clause endings a line may end after (followed by a space).
+const char* const kKoreanClauseEndings[] = {"고",   "며",   "지만", "는데", "면서", "서",  "면",
+                                            "니까", "으나", "므로", "도록", "라며", "다며"};
+
+bool InList(std::string_view w, const char* const* list, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    if (w == list[i]) return true;
+  }
+  return false;
+}
+
+std::string Lower(std::string_view w) {
+  std::string s(w);
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+bool IsPunctuationEnd(std::string_view word) {
+  if (word.empty()) return false;
+  static const char* const kEnds[] = {",",
+                                      ";",
+                                      ":",
+                                      ".",
+                                      "!",
+                                      "?",
+                                      ")",
+                                      "]",
+                                      "\"",
+                                      "\xE2\x80\x9D" /* ” */,
+                                      "\xE2\x80\x99" /* ’ */,
+                                      "\xE2\x80\xA6" /* … */,
+                                      "\xC2\xB7" /* · */};
+  for (const char* e : kEnds) {
+    std::string_view ev(e);
+    if (word.size() >= ev.size() && word.substr(word.size() - ev.size()) == ev) return true;
+  }
+  return false;
+}
+
+bool StartsUpper(std::string_view word) {
+  size_t i = 0;
+  while (i < word.size() && (word[i] == '"' || word[i] == '(' || word[i] == '\'')) ++i;
+  if (i >= word.size()) return false;
+  char32_t c = NextCodePoint(word, &i);
+  return u_isupper(static_cast<UChar32>(c));
+}
+
+bool IsWordChars(std::string_view word) {
+  // Letters (and inner hyphens/apostrophes) only: "Altman", "O'Neil".
+  if (word.empty()) return false;
+  for (size_t i = 0; i < word.size();) {
+    char32_t c = NextCodePoint(word, &i);
+    if (!u_isalpha(static_cast<UChar32>(c)) && c != '-' && c != '\'' && c != 0x2019) return false;
+  }
+  return true;
+}
+
+struct Candidate {
+  size_t line_end;  // the line before the break ends here (trailing spaces dropped)
+  size_t next;      // the next line starts here (leading spaces skipped)
+  double penalty;
+  bool bad;  // splits a name or keep_together phrase
+};
+
+class Breaker {
+ public:
+  Breaker(std::string text, const LineBreakOptions& opt) : text_(std::move(text)), opt_(opt) {
+    ComputeWidths();
+    ComputeCandidates();
+  }
+
+  std::vector<std::string> Break() {
+    if (text_.empty()) return {};
+    std::vector<size_t> ends;  // indices into cands_
+    if (!Greedy(/*allow_bad=*/false, &ends)) Greedy(/*allow_bad=*/true, &ends);
+    int n = static_cast<int>(ends.size()) + 1;
+    if (n > 1 && n <= kMaxDpLines && cands_.size() <= kMaxDpCandidates) Dp(n, &ends);
+    std::vector<std::string> lines;
+    size_t start = 0;
+    for (size_t e : ends) {
+      lines.push_back(text_.substr(start, cands_[e].line_end - start));
+      start = cands_[e].next;
+    }
+    lines.push_back(text_.substr(start));
+    return lines;
+  }
+
+  int Count() {
+    if (text_.empty()) return 0;
+    std::vector<size_t> ends;
+    if (!Greedy(false, &ends)) Greedy(true, &ends);
+    return static_cast<int>(ends.size()) + 1;
+  }
+
+ private:
+  double Width(size_t from, size_t to) const { return width_[to] - width_[from]; }
+
+  void ComputeWidths() {
+    width_.assign(text_.size() + 1, 0);
+    double w = 0;
+    for (size_t i = 0; i < text_.size();) {
+      size_t start = i;
+      char32_t c = NextCodePoint(text_, &i);
+      w += opt_.lang == LineLang::kKorean ? CodePointWidthKo(c) : 1.0;
+      for (size_t k = start + 1; k <= i; ++k) width_[k] = w;
+    }
+  }
+
+  // All break positions (byte offsets where a next line may start), by level:
+  // 0 preferred, 1 other ICU opportunities, 2 grapheme boundaries.
+  void ComputeCandidates() {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(text_);
+    std::vector<size_t> u16_to_u8(static_cast<size_t>(u.length()) + 1, text_.size());
+    {
+      size_t i = 0;
+      int32_t k = 0;
+      while (i < text_.size()) {
+        u16_to_u8[static_cast<size_t>(k)] = i;
+        char32_t c = NextCodePoint(text_, &i);
+        k += c > 0xFFFF ? 2 : 1;
+        if (k > u.length()) break;
+      }
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    // ICU iterators are costly to create: one per thread, reused.
+    static thread_local std::unique_ptr<icu::BreakIterator> line(
+        icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), status));
+    std::vector<size_t> level0, level1;
+    if (line) {
+      line->setText(u);
+      for (int32_t p = line->next(); p != icu::BreakIterator::DONE && p < u.length();
+           p = line->next()) {
+        size_t b = u16_to_u8[static_cast<size_t>(p)];
+        if (b == 0 || b >= text_.size()) continue;
+        bool after_space = text_[b - 1] == ' ';
+        if (opt_.lang == LineLang::kKorean && !after_space) {
+          level1.push_back(b);
+        } else {
+          level0.push_back(b);
+        }
+      }
+    }
+    // Refine segments too wide for a line: level 1, then graphemes.
+    std::vector<size_t> extra;
+    AddInsideWide(level0, level1, &extra);
+    std::vector<size_t> merged = level0;
+    merged.insert(merged.end(), extra.begin(), extra.end());
+    std::sort(merged.begin(), merged.end());
+    std::vector<size_t> graphemes;
+    status = U_ZERO_ERROR;
+    if (AnyTooWide(merged)) {
+      static thread_local std::unique_ptr<icu::BreakIterator> chars(
+          icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+      if (chars) {
+        chars->setText(u);
+        for (int32_t p = chars->next(); p != icu::BreakIterator::DONE && p < u.length();
+             p = chars->next()) {
+          size_t b = u16_to_u8[static_cast<size_t>(p)];
+          if (b > 0 && b < text_.size()) graphemes.push_back(b);
+        }
+      }
+      std::vector<size_t> extra2;
+      AddInsideWide(merged, graphemes, &extra2);
+      grapheme_set_.assign(extra2.begin(), extra2.end());
+      merged.insert(merged.end(), extra2.begin(), extra2.end());
+      std::sort(merged.begin(), merged.end());
+    }
+    for (size_t b : merged) {
+      if (text_[b - 1] != ' ' && text_[b] == ' ') continue;  // never break before a space
+      Candidate c;
+      c.next = b;
+      c.line_end = b;
+      while (c.line_end > 0 && text_[c.line_end - 1] == ' ') --c.line_end;
+      if (c.line_end == 0) continue;
+      bool is_grapheme = std::binary_search(grapheme_set_.begin(), grapheme_set_.end(), b);
+      bool is_level1 = !is_grapheme && text_[b - 1] != ' ' && opt_.lang == LineLang::kKorean;
+      Score(&c, is_level1, is_grapheme);
+      cands_.push_back(c);
+    }
+    Candidate end;
+    end.line_end = end.next = text_.size();
+    end.penalty = 0;
+    end.bad = false;
+    cands_.push_back(end);
+  }
+
+  bool AnyTooWide(const std::vector<size_t>& breaks) const {
+    size_t prev = 0;
+    for (size_t i = 0; i <= breaks.size(); ++i) {
+      size_t b = i < breaks.size() ? breaks[i] : text_.size();
+      size_t e = b;
+      while (e > prev && text_[e - 1] == ' ') --e;
+      if (Width(prev, e) > opt_.max_width) return true;
+      prev = b;
+    }
+    return false;
+  }
+
+  // Adds the positions of `finer` that lie inside segments of `coarse` wider
+  // than a line.
+  void AddInsideWide(const std::vector<size_t>& coarse, const std::vector<size_t>& finer,
+                     std::vector<size_t>* out) const {
+    size_t prev = 0;
+    auto it = finer.begin();
+    for (size_t i = 0; i <= coarse.size(); ++i) {
+      size_t b = i < coarse.size() ? coarse[i] : text_.size();
+      size_t e = b;
+      while (e > prev && text_[e - 1] == ' ') --e;
+      bool wide = Width(prev, e) > opt_.max_width;
+      while (it != finer.end() && *it <= prev) ++it;
+      for (; it != finer.end() && *it < b; ++it) {
+        if (wide) out->push_back(*it);
+      }
+      prev = b;
+    }
+  }
+
+  std::string_view WordBefore(size_t end) const {
+    size_t s = end;
+    while (s > 0 && text_[s - 1] != ' ') --s;
+    return std::string_view(text_).substr(s, end - s);
+  }
+  std::string_view WordAfter(size_t start) const {
+    size_t e = start;
+    while (e < text_.size() && text_[e] != ' ') ++e;
+    return std::string_view(text_).substr(start, e - start);
+  }
+
+  void Score(Candidate* c, bool inside_word, bool grapheme) const {
+    c->bad = false;
+    if (grapheme) {
+      c->penalty = kGrapheme;
+    } else if (inside_word) {
+      c->penalty = kInsideWord;
+    } else {
+      std::string_view before = WordBefore(c->line_end);
+      std::string_view after = WordAfter(c->next);
+      if (IsPunctuationEnd(before)) {
+        c->penalty = kAfterPunctuation;
+      } else if (opt_.lang == LineLang::kEnglish &&
+                 InList(Lower(after), kConjunctions, std::size(kConjunctions))) {
+        c->penalty = kBeforeConjunction;
+      } else if (opt_.lang == LineLang::kKorean && EndsWithClause(before)) {
+        c->penalty = kAfterPunctuation;
+      } else {
+        c->penalty = kPlainBreak;
+      }
+      if (opt_.lang == LineLang::kEnglish &&
+          InList(Lower(before), kFunctionWords, std::size(kFunctionWords))) {
+        c->penalty += kEndsInFunctionWord;
+      }
+      if (opt_.lang == LineLang::kEnglish && StartsUpper(before) && IsWordChars(before) &&
+          StartsUpper(after) && before != "I") {
+        c->bad = true;
+      }
+    }
+    for (const std::string& phrase : opt_.keep_together) {
+      if (phrase.empty()) continue;
+      for (size_t p = text_.find(phrase); p != std::string::npos; p = text_.find(phrase, p + 1)) {
+        if (p < c->line_end && c->next < p + phrase.size()) c->bad = true;
+      }
+    }
+    if (c->bad) c->penalty += kSplitsName;
+  }
+
+  static bool EndsWithClause(std::string_view word) {
+    for (const char* e : kKoreanClauseEndings) {
+      std::string_view ev(e);
+      if (word.size() > ev.size() && word.substr(word.size() - ev.size()) == ev) return true;
+    }
+    return false;
+  }
+
+  // First-fit: the fewest lines. False if some line had to exceed the width
+  // (or, without allow_bad, if that needed a bad break).
+  bool Greedy(bool allow_bad, std::vector<size_t>* ends) const {
+    ends->clear();
+    size_t start = 0;
+    size_t i = 0;  // first candidate after start
+    bool ok = true;
+    while (true) {
+      size_t best = std::numeric_limits<size_t>::max();
+      size_t j = i;
+      for (; j < cands_.size(); ++j) {
+        if (Width(start, cands_[j].line_end) > opt_.max_width) break;
+        if (j + 1 == cands_.size()) return ok;  // the rest fits
+        if (allow_bad || !cands_[j].bad) best = j;
+      }
+      if (best == std::numeric_limits<size_t>::max()) {
+        ok = false;
+        // Take the first usable candidate (the line overflows).
+        best = j;
+        while (best + 1 < cands_.size() && !allow_bad && cands_[best].bad) ++best;
+        if (best + 1 >= cands_.size()) return false;
+      }
+      ends->push_back(best);
+      start = cands_[best].next;
+      i = best + 1;
+    }
+  }
+
+  // Exactly n lines, minimum cost; keeps *ends if no solution.
+  void Dp(int n, std::vector<size_t>* ends) const {
+    const size_t m = cands_.size();
+    const double inf = std::numeric_limits<double>::infinity();
+    double target = Width(0, text_.size()) / n;
+    std::vector<std::vector<double>> cost(static_cast<size_t>(n), std::vector<double>(m, inf));
+    std::vector<std::vector<size_t>> from(static_cast<size_t>(n), std::vector<size_t>(m, 0));
+    auto line_cost = [&](size_t start, const Candidate& c) {
+      double w = Width(start, c.line_end);
+      if (w > opt_.max_width) return inf;
+      double d = (w - target) / std::max(1.0, opt_.max_width);
+      return 100 * d * d + c.penalty;
+    };
+    for (size_t j = 0; j < m; ++j) cost[0][j] = line_cost(0, cands_[j]);
+    for (int k = 1; k < n; ++k) {
+      for (size_t j = 0; j < m; ++j) {
+        for (size_t i = j; i-- > 0;) {
+          if (cost[k - 1][i] == inf) continue;
+          if (Width(cands_[i].next, cands_[j].line_end) > opt_.max_width) break;
+          double c = cost[k - 1][i] + line_cost(cands_[i].next, cands_[j]);
+          if (c < cost[k][j]) {
+            cost[k][j] = c;
+            from[k][j] = i;
+          }
+        }
+      }
+    }
+    if (cost[n - 1][m - 1] == inf) return;
+    std::vector<size_t> out(static_cast<size_t>(n - 1));
+    size_t j = m - 1;
+    for (int k = n - 1; k > 0; --k) {
+      j = from[k][j];
+      out[static_cast<size_t>(k - 1)] = j;
+    }
+    *ends = out;
+  }
+
+  std::string text_;
+  const LineBreakOptions& opt_;
+  std::vector<double> width_;
+  std::vector<size_t> grapheme_set_;
+  std::vector<Candidate> cands_;
+};
+
+}  // namespace
+
+double KoreanLineWidth(std::string_view line) {
+  double w = 0;
+  for (size_t i = 0; i < line.size();) w += CodePointWidthKo(NextCodePoint(line, &i));
+  return w;
+}
+
+double EnglishLineWidth(std::string_view line) { return static_cast<double>(CodePointCount(line)); }
+
+double LineWidth(std::string_view line, LineLang lang) {
+  return lang == LineLang::kKorean ? KoreanLineWidth(line) : EnglishLineWidth(line);
+}
+
+std::vector<std::string> BreakLines(std::string_view text, const LineBreakOptions& opt) {
+  return Breaker(CollapseSpaces(text), opt).Break();
+}
+
+int CountLines(std::string_view text, const LineBreakOptions& opt) {
+  return Breaker(CollapseSpaces(text), opt).Count();
+}
+
+}  // namespace bitext

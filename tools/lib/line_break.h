@@ -1,0 +1,67 @@
+// Subtitle line breaking: splits the text of one cue into lines that keep a
+// width limit, break where a subtitler would, and look balanced.
+//
+//   LineBreakOptions opt;
+//   opt.lang = LineLang::kEnglish;
+//   opt.max_width = 42;
+//   std::vector<std::string> lines = BreakLines("Sam Altman: We look forward ...", opt);
+//
+// Widths: English counts code points (Netflix: 42 characters per line).
+// Korean uses KoreanLineWidth: Hangul and CJK count 1, everything else
+// (Latin letters, digits, spaces, punctuation) counts 0.5 (Netflix's Korean
+// guide: 16 per line).
+//
+// Where a line may end: at ICU line-break opportunities (root locale). For
+// Korean only the opportunities after a space (eojeol boundaries) are used,
+// because ICU allows a break between any two Hangul syllables; a break inside
+// an eojeol is used only for an eojeol wider than a line, and a break between
+// any two grapheme clusters only for a token no ICU opportunity makes fit.
+//
+// Which break: the text gets the fewest lines that keep the width (a text
+// that fits stays on one line); among those, breaks are chosen to balance the
+// line widths, preferring a break after punctuation (, ; : . ? !) or after a
+// Korean clause ending (…고, …며, …지만, …는데, …면서), or before an English
+// conjunction (and, but, or, because, that, which, who...), and avoiding a
+// line that ends in an article or preposition. A break between two
+// capitalised words (a first and last name: "Sam | Altman") or inside a
+// `keep_together` phrase is used only when no other break gives that many
+// lines.
+#ifndef BITEXT_LINE_BREAK_H_
+#define BITEXT_LINE_BREAK_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bitext {
+
+enum class LineLang { kKorean, kEnglish };
+
+// Hangul/CJK (East Asian Width W or F) count 1; Latin letters, digits,
+// spaces, punctuation and everything else count 0.5; combining marks 0.
+double KoreanLineWidth(std::string_view line);
+
+// Code points.
+double EnglishLineWidth(std::string_view line);
+
+double LineWidth(std::string_view line, LineLang lang);
+
+struct LineBreakOptions {
+  LineLang lang = LineLang::kEnglish;
+  double max_width = 42;
+  // Phrases a line must not break inside (e.g. a speaker's name "샘 알트만").
+  std::vector<std::string> keep_together;
+};
+
+// Breaks `text` (whitespace is collapsed first) into the fewest lines of at
+// most max_width, chosen as described above. Returns no lines for text that
+// is empty after collapsing. A line is wider than max_width only when a
+// single grapheme cluster is.
+std::vector<std::string> BreakLines(std::string_view text, const LineBreakOptions& opt);
+
+// The number of lines BreakLines would return (computed greedily, cheaper).
+int CountLines(std::string_view text, const LineBreakOptions& opt);
+
+}  // namespace bitext
+
+#endif  // BITEXT_LINE_BREAK_H_

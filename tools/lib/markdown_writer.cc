@@ -1,0 +1,241 @@
+#include "markdown_writer.h"
+
+#include <set>
+#include <vector>
+
+#include "subtitle_timing.h"  // EnglishSpeakerLabel
+#include "xml_text.h"
+
+namespace bitext {
+namespace {
+
+bool IsInlineSpecial(char c) {
+  switch (c) {
+    case '\\':
+    case '`':
+    case '*':
+    case '_':
+    case '[':
+    case ']':
+    case '<':
+    case '>':
+    case '&':
+    case '|':
+    case '~':
+    case '#':
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string EscapeInline(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (char c : s) {
+    if (IsInlineSpecial(c)) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// Escapes a block start in already inline-escaped text `s`.
+std::string EscapeBlockStart(std::string s) {
+  if (s.empty()) return s;
+  char c = s[0];
+  if (c == '-' || c == '+' || c == '=' || c == '>') return "\\" + s;
+  size_t i = 0;
+  while (i < s.size() && i < 10 && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i > 0 && i < s.size() && (s[i] == '.' || s[i] == ')')) s.insert(i, "\\");
+  return s;
+}
+
+std::string Clean(std::string_view text) { return CollapseSpaces(DisplayText(text, nullptr)); }
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Strips a leading list marker; *ordinal receives "N" for "N." / "N)".
+std::string StripListMarker(std::string_view s, std::string* ordinal) {
+  ordinal->clear();
+  for (const char* m : {"\xE2\x96\xB3", "\xE2\x96\xB2", "\xE2\x80\xA2", "- ", "* ", "\xC2\xB7"}) {
+    if (StartsWith(s, m)) return CollapseSpaces(s.substr(std::string_view(m).size()));
+  }
+  size_t i = 0;
+  while (i < s.size() && i < 9 && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i > 0 && i + 1 < s.size() && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ') {
+    *ordinal = std::string(s.substr(0, i));
+    return CollapseSpaces(s.substr(i + 2));
+  }
+  return std::string(s);
+}
+
+bool KoreanStartsListItem(std::string_view ko) {
+  for (const char* m : {"\xE2\x96\xB3", "\xE2\x96\xB2", "\xE2\x80\xA2", "-", "*", "\xC2\xB7"}) {
+    if (StartsWith(ko, m)) return true;
+  }
+  size_t i = 0;
+  while (i < ko.size() && ko[i] >= '0' && ko[i] <= '9') ++i;
+  return i > 0 && i < ko.size() && (ko[i] == '.' || ko[i] == ')');
+}
+
+enum class Block { kNone, kTitle, kDek, kCaption, kQuestion, kText, kList };
+
+Block BlockOf(UnitKind k) {
+  switch (k) {
+    case UnitKind::kTitle:
+      return Block::kTitle;
+    case UnitKind::kDek:
+      return Block::kDek;
+    case UnitKind::kCaption:
+      return Block::kCaption;
+    case UnitKind::kQuestion:
+      return Block::kQuestion;
+    case UnitKind::kListItem:
+      return Block::kList;
+    default:
+      return Block::kText;
+  }
+}
+
+}  // namespace
+
+std::string MarkdownInline(std::string_view text) { return EscapeInline(Clean(text)); }
+
+std::string MarkdownParagraph(std::string_view text) {
+  return EscapeBlockStart(MarkdownInline(text));
+}
+
+std::string MarkdownTableCell(std::string_view text) {
+  std::string s = DisplayText(text, nullptr);
+  // Split at line breaks; each line collapsed and escaped; joined by <br>.
+  std::string out;
+  size_t start = 0;
+  std::vector<std::string> lines;
+  while (start <= s.size()) {
+    size_t nl = s.find('\n', start);
+    if (nl == std::string::npos) nl = s.size();
+    std::string line = CollapseSpaces(std::string_view(s).substr(start, nl - start));
+    lines.push_back(line);
+    start = nl + 1;
+  }
+  while (!lines.empty() && lines.back().empty()) lines.pop_back();
+  size_t first = 0;
+  while (first < lines.size() && lines[first].empty()) ++first;
+  for (size_t i = first; i < lines.size(); ++i) {
+    if (i > first) out += "<br>";
+    out += EscapeInline(lines[i]);
+  }
+  return out;
+}
+
+std::string WriteReviewMarkdown(const MergedDocument& doc) {
+  std::string out = "# " + MarkdownInline(doc.name) + "\n\n";
+  out += "Bilingual review: every unit of the document, Korean source and curated English.\n\n";
+  out += "| id | 한국어 | English |\n";
+  out += "| --- | --- | --- |\n";
+  for (const MergedUnit& mu : doc.units) {
+    std::string en;
+    if (mu.state == TranslationState::kTranslated) {
+      en = MarkdownTableCell(mu.english);
+    } else if (mu.state == TranslationState::kFuzzy) {
+      en = "(fuzzy) " + MarkdownTableCell(mu.english);
+    }
+    out += "| " + MarkdownTableCell(mu.unit.id) + " | " + MarkdownTableCell(mu.unit.text) + " | " +
+           en + " |\n";
+  }
+  return out;
+}
+
+std::string WriteArticleMarkdown(const MergedDocument& doc) {
+  std::vector<std::string> blocks;
+  std::vector<std::string> bylines;
+  std::set<std::string> seen_captions;
+  Block cur = Block::kNone;
+  int cur_paragraph = -1;
+  std::vector<std::string> parts;  // pieces of the current block
+  auto flush = [&]() {
+    if (parts.empty()) {
+      cur = Block::kNone;
+      return;
+    }
+    std::string joined;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (cur == Block::kList) {
+        joined += (i > 0 ? "\n" : "") + parts[i];
+      } else {
+        joined += (i > 0 ? " " : "") + parts[i];
+      }
+    }
+    switch (cur) {
+      case Block::kTitle:
+        blocks.push_back("# " + joined);
+        break;
+      case Block::kDek:
+      case Block::kCaption:
+        blocks.push_back("*" + joined + "*");
+        break;
+      case Block::kQuestion:
+        blocks.push_back("**" + joined + "**");
+        break;
+      case Block::kList:
+      case Block::kText:
+      case Block::kNone:
+        blocks.push_back(joined);
+        break;
+    }
+    parts.clear();
+    cur = Block::kNone;
+  };
+  for (const MergedUnit& mu : doc.units) {
+    if (mu.state != TranslationState::kTranslated) continue;
+    if (mu.unit.kind == UnitKind::kBoilerplate) continue;
+    std::string en = Clean(mu.english);
+    if (en.empty()) continue;
+    if (mu.unit.kind == UnitKind::kByline) {
+      bylines.push_back(MarkdownParagraph(en));
+      continue;
+    }
+    if (mu.unit.kind == UnitKind::kCaption) {
+      std::string ko = Clean(mu.unit.text);
+      if (seen_captions.count("en:" + en) || seen_captions.count("ko:" + ko)) continue;
+      seen_captions.insert("en:" + en);
+      seen_captions.insert("ko:" + ko);
+    }
+    Block b = BlockOf(mu.unit.kind);
+    bool same = b == cur && (b == Block::kList || mu.unit.paragraph == cur_paragraph);
+    if (!same) flush();
+    cur = b;
+    cur_paragraph = mu.unit.paragraph;
+    if (b == Block::kList) {
+      std::string ordinal;
+      std::string item = StripListMarker(en, &ordinal);
+      if (same && !parts.empty() && !KoreanStartsListItem(Clean(mu.unit.text))) {
+        parts.back() += " " + MarkdownInline(en);
+      } else {
+        parts.push_back((ordinal.empty() ? "- " : ordinal + ". ") + MarkdownParagraph(item));
+      }
+      continue;
+    }
+    if (b == Block::kText) {
+      std::string name;
+      size_t label = mu.unit.kind == UnitKind::kSpeech ? EnglishSpeakerLabel(en, &name) : 0;
+      if (label > 0) {
+        parts.push_back("**" + MarkdownInline(name) + ":** " + MarkdownInline(en.substr(label)));
+      } else {
+        parts.push_back(parts.empty() ? MarkdownParagraph(en) : MarkdownInline(en));
+      }
+      continue;
+    }
+    parts.push_back(MarkdownInline(en));
+  }
+  flush();
+  for (std::string& b : bylines) blocks.push_back(std::move(b));
+  std::string out;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (i > 0) out += "\n";
+    out += blocks[i] + "\n";
+  }
+  return out;
+}
+
+}  // namespace bitext

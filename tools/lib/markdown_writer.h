@@ -1,0 +1,61 @@
+// Markdown output (GitHub Flavored Markdown, as cmark-gfm renders it).
+//
+//   std::string review = WriteReviewMarkdown(doc);    // <doc>.md
+//   std::string article = WriteArticleMarkdown(doc);  // <doc>.en.md
+//
+// Escaping: text is rendered as the same characters it holds. Control
+// characters are dropped (DisplayText); the inline specials \ ` * _ [ ] < >
+// & | ~ # get a backslash (CommonMark backslash escapes, which also stop
+// entity references, autolinks, raw HTML, emphasis and strikethrough); at the
+// start of a block, - + = > and "1." / "1)" are escaped so a sentence never
+// turns into a list, quote or heading.
+//
+// Review document (<doc>.md): "# <doc name>", a note, then a GFM table with
+// the columns id | 한국어 | English, one row per unit in document order. In a
+// cell, | is escaped as \| and line breaks become <br>, leading and trailing
+// spaces are trimmed, so every row has exactly three cells. A fuzzy entry's
+// English is shown after "(fuzzy)"; an untranslated entry's cell is empty.
+//
+// English article (<doc>.en.md), from the translated (non-fuzzy) units:
+//   title          "# Title" (units of the title joined)
+//   dek            an italic paragraph under the title
+//   caption        an italic paragraph; a caption whose English (or Korean)
+//                  appeared before is left out
+//   question       a bold paragraph ("**Q. …?**")
+//   speech, body   paragraphs: the units of one source paragraph joined with
+//                  spaces; a speech unit's "Name: " label in bold
+//                  ("**Sam Altman:** …")
+//   list item      "- item" (a leading △ ▲ • - marker dropped), or "N. item"
+//                  when the English starts with "N." / "N)"; a list-item unit
+//                  whose Korean does not start with a marker continues the
+//                  item before it
+//   byline         moved to the end of the article
+//   boilerplate    left out
+// Blocks are separated by one blank line; the file ends with one newline.
+#ifndef BITEXT_MARKDOWN_WRITER_H_
+#define BITEXT_MARKDOWN_WRITER_H_
+
+#include <string>
+#include <string_view>
+
+#include "document.h"
+
+namespace bitext {
+
+// `text` as inline Markdown that renders as exactly `text` (whitespace,
+// including newlines, collapsed to single spaces; trimmed).
+std::string MarkdownInline(std::string_view text);
+
+// MarkdownInline plus escapes for what would start a block (list marker,
+// quote, heading, setext underline) at the start of a paragraph.
+std::string MarkdownParagraph(std::string_view text);
+
+// One GFM table cell: inline-escaped, | as \|, line breaks as <br>, trimmed.
+std::string MarkdownTableCell(std::string_view text);
+
+std::string WriteReviewMarkdown(const MergedDocument& doc);
+std::string WriteArticleMarkdown(const MergedDocument& doc);
+
+}  // namespace bitext
+
+#endif  // BITEXT_MARKDOWN_WRITER_H_

@@ -1,0 +1,39 @@
+// SubRip (.srt) output of subtitle cues (see subtitle_timing.h).
+//
+//   std::string srt = WriteSrt(MakeCues(doc, TimingOptions()), SrtMode::kBilingual);
+//
+// The file is what players and subtitle libraries expect: UTF-8 without a
+// byte-order mark, LF line ends, cues numbered from 1, each "N", then
+// "HH:MM:SS,mmm --> HH:MM:SS,mmm", then its text lines, then a blank line.
+// Text is made safe: control characters are dropped, "-->" becomes "→" (a
+// parser would take it for a timing line), line breaks inside a line become
+// spaces and empty lines are left out, so a cue's text never holds a blank
+// line. A cue with no text left is skipped (numbering stays gapless).
+#ifndef BITEXT_SRT_WRITER_H_
+#define BITEXT_SRT_WRITER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "subtitle_timing.h"
+
+namespace bitext {
+
+enum class SrtMode {
+  kBilingual,  // Korean lines above English lines in each cue
+  kEnglish,    // English lines only
+};
+
+// "HH:MM:SS,mmm" (hours grow past two digits if needed; negative is 0).
+std::string FormatSrtTime(int64_t ms);
+
+// One subtitle text line made safe for SRT/WebVTT as described above
+// ("" if nothing is left).
+std::string SubtitleLine(const std::string& line);
+
+std::string WriteSrt(const std::vector<Cue>& cues, SrtMode mode);
+
+}  // namespace bitext
+
+#endif  // BITEXT_SRT_WRITER_H_

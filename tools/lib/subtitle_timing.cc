@@ -1,0 +1,403 @@
+#include "subtitle_timing.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+#include "xml_text.h"
+
+namespace bitext {
+namespace {
+
+// Piece-boundary scores (lower is better), added to the balance score.
+constexpr double kCutSentence = 0;
+constexpr double kCutClause = 1;       // after , ; :
+constexpr double kCutConjunction = 2;  // before an English conjunction / Korean clause ending
+constexpr double kCutWord = 6;
+constexpr double kCutInsideWord = 30;
+constexpr double kBalanceWeight = 10;
+
+const char* const kConjunctions[] = {"and",    "but",  "or",     "so",    "because", "although",
+                                     "though", "that", "which",  "who",   "where",   "when",
+                                     "while",  "if",   "unless", "until", "whether", "since"};
+const char* const kKoreanClauseEndings[] = {"고",   "며",   "지만", "는데", "면서", "니까",
+                                            "으나", "므로", "도록", "라며", "다며", "는데도"};
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && s[b] == ' ') ++b;
+  while (e > b && s[e - 1] == ' ') --e;
+  return std::string(s.substr(b, e - b));
+}
+
+// Splits one language's text of a unit into pieces that fit a cue.
+class PieceSplitter {
+ public:
+  PieceSplitter(std::string text, LineLang lang, const LineBreakOptions& lb, int max_lines,
+                size_t max_chars)
+      : text_(std::move(text)),
+        lang_(lang),
+        lb_(lb),
+        max_lines_(max_lines),
+        max_chars_(std::max<size_t>(1, max_chars)) {
+    chars_.assign(text_.size() + 1, 0);
+    width_.assign(text_.size() + 1, 0);
+    size_t n = 0;
+    double w = 0;
+    for (size_t i = 0; i < text_.size();) {
+      size_t s = i;
+      char32_t c = NextCodePoint(text_, &i);
+      ++n;
+      std::string tmp;
+      AppendUtf8(c, &tmp);
+      w += LineWidth(tmp, lang_);
+      for (size_t k = s + 1; k <= i; ++k) {
+        chars_[k] = n;
+        width_[k] = w;
+      }
+    }
+    // Cut candidates: after every space; inside a word too long for a cue,
+    // after every code point.
+    size_t word_start = 0;
+    for (size_t i = 0; i <= text_.size(); ++i) {
+      if (i == text_.size() || text_[i] == ' ') {
+        if (i > word_start && !Fits(word_start, i)) {
+          for (size_t k = word_start; k < i;) {
+            NextCodePoint(text_, &k);
+            if (k < i) cands_.push_back({k, kCutInsideWord});
+          }
+        }
+        if (i < text_.size()) cands_.push_back({i + 1, Score(i + 1)});
+        word_start = i + 1;
+      }
+    }
+    std::sort(cands_.begin(), cands_.end(),
+              [](const Cand& a, const Cand& b) { return a.pos < b.pos; });
+  }
+
+  bool Fits(size_t from, size_t to) const {
+    while (from < to && text_[from] == ' ') ++from;
+    while (to > from && text_[to - 1] == ' ') --to;
+    if (chars_[to] - chars_[from] > max_chars_) return false;
+    if (width_[to] - width_[from] <= lb_.max_width) return true;
+    if (width_[to] - width_[from] > lb_.max_width * max_lines_) return false;
+    return CountLines(std::string_view(text_).substr(from, to - from), lb_) <= max_lines_;
+  }
+
+  // Fewest pieces a greedy cut needs (a lower bound for Split).
+  int MinPieces() const {
+    double by_width = (width_.back()) / (lb_.max_width * max_lines_);
+    double by_chars = static_cast<double>(chars_.back()) / static_cast<double>(max_chars_);
+    return std::max(1, static_cast<int>(std::ceil(std::max(by_width, by_chars) - 1e-9)));
+  }
+
+  // Cuts into exactly k non-empty fitting pieces; false if none found.
+  bool Split(int k, std::vector<std::string>* out) const {
+    out->clear();
+    size_t start = 0;
+    size_t ci = 0;
+    for (int r = k; r > 1; --r) {
+      while (ci < cands_.size() && cands_[ci].pos <= start) ++ci;
+      double remaining = static_cast<double>(chars_.back() - chars_[start]);
+      double target = remaining / r;
+      double best_score = std::numeric_limits<double>::infinity();
+      size_t best = 0;
+      for (size_t j = ci; j < cands_.size(); ++j) {
+        size_t b = cands_[j].pos;
+        if (!Fits(start, b)) break;
+        double rest_chars = static_cast<double>(chars_.back() - chars_[b]);
+        double rest_width = width_.back() - width_[b];
+        if (rest_chars > static_cast<double>(max_chars_) * (r - 1) ||
+            rest_width > lb_.max_width * max_lines_ * (r - 1)) {
+          continue;
+        }
+        double piece = static_cast<double>(chars_[b] - chars_[start]);
+        double score =
+            cands_[j].score + kBalanceWeight * std::fabs(piece - target) / std::max(1.0, target);
+        if (score < best_score) {
+          best_score = score;
+          best = b;
+        }
+      }
+      if (best == 0) return false;
+      out->push_back(Trim(std::string_view(text_).substr(start, best - start)));
+      start = best;
+    }
+    if (start >= text_.size() || !Fits(start, text_.size())) return false;
+    out->push_back(Trim(std::string_view(text_).substr(start)));
+    for (const std::string& p : *out) {
+      if (p.empty()) return false;
+    }
+    return true;
+  }
+
+ private:
+  struct Cand {
+    size_t pos;  // the next piece starts here
+    double score;
+  };
+
+  // Score of a cut before byte `pos` (which follows a space).
+  double Score(size_t pos) const {
+    size_t e = pos - 1;  // the space
+    size_t s = e;
+    while (s > 0 && text_[s - 1] != ' ') --s;
+    std::string_view before = std::string_view(text_).substr(s, e - s);
+    size_t ne = pos;
+    while (ne < text_.size() && text_[ne] != ' ') ++ne;
+    std::string after(std::string_view(text_).substr(pos, ne - pos));
+    for (char& c : after) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    for (const char* end : {".", "?", "!", "\"", "\xE2\x80\x9D", ".)", "\xE2\x80\xA6"}) {
+      if (EndsWith(before, end)) return kCutSentence;
+    }
+    for (const char* end : {",", ";", ":"}) {
+      if (EndsWith(before, end)) return kCutClause;
+    }
+    if (lang_ == LineLang::kEnglish) {
+      for (const char* c : kConjunctions) {
+        if (after == c) return kCutConjunction;
+      }
+    } else {
+      for (const char* c : kKoreanClauseEndings) {
+        if (before.size() > std::string_view(c).size() && EndsWith(before, c))
+          return kCutConjunction;
+      }
+    }
+    return kCutWord;
+  }
+
+  std::string text_;
+  LineLang lang_;
+  const LineBreakOptions& lb_;
+  int max_lines_;
+  size_t max_chars_;
+  std::vector<size_t> chars_;
+  std::vector<double> width_;
+  std::vector<Cand> cands_;
+};
+
+// Cuts `ko` and `en` into the same number of pieces.
+void SplitUnit(const PieceSplitter& ko, const PieceSplitter& en,
+               std::vector<std::string>* ko_pieces, std::vector<std::string>* en_pieces) {
+  int k0 = std::max(ko.MinPieces(), en.MinPieces());
+  for (int k = k0; k < k0 + 40; ++k) {
+    if (ko.Split(k, ko_pieces) && en.Split(k, en_pieces)) return;
+  }
+  // No common count (one side has too few cut points): cut each side on its
+  // own and pad the shorter with empty pieces.
+  auto own = [](const PieceSplitter& s, std::vector<std::string>* out) {
+    int k = s.MinPieces();
+    for (int tries = 0; tries < 1000; ++tries, ++k) {
+      if (s.Split(k, out)) return;
+    }
+    out->clear();
+  };
+  own(ko, ko_pieces);
+  own(en, en_pieces);
+  size_t n = std::max(ko_pieces->size(), en_pieces->size());
+  ko_pieces->resize(n);
+  en_pieces->resize(n);
+}
+
+int64_t CeilMs(double ms) { return static_cast<int64_t>(std::ceil(ms - 1e-9)); }
+
+// Reading time of a cue at the given rates (ms, not clamped).
+int64_t ReadingMs(const Cue& c, double ko_cps, double en_cps) {
+  double ko = static_cast<double>(ReadingChars(c.ko_lines)) * 1000.0 / ko_cps;
+  double en = static_cast<double>(ReadingChars(c.en_lines)) * 1000.0 / en_cps;
+  return CeilMs(std::max(ko, en));
+}
+
+}  // namespace
+
+Status ValidateTimingOptions(const TimingOptions& opt) {
+  auto bad = [](const std::string& m) { return Status::Usage(m); };
+  if (!(opt.ko_cps > 0) || !std::isfinite(opt.ko_cps)) return bad("--ko-cps must be positive");
+  if (!(opt.en_cps > 0) || !std::isfinite(opt.en_cps)) return bad("--en-cps must be positive");
+  if (opt.max_ms <= 0) return bad("--max-duration must be positive");
+  if (opt.min_ms < 0 || opt.min_ms > opt.max_ms)
+    return bad("--min-duration must be between 0 and --max-duration");
+  if (opt.gap_ms < 0) return bad("--gap must not be negative");
+  if (opt.paragraph_gap_ms < 0) return bad("--paragraph-gap must not be negative");
+  if (opt.en_max_line < 1) return bad("--en-max-line must be at least 1");
+  if (!(opt.ko_max_line >= 1) || !std::isfinite(opt.ko_max_line))
+    return bad("--ko-max-line must be at least 1");
+  if (opt.max_lines < 1) return bad("--max-lines must be at least 1");
+  return Status::Ok();
+}
+
+size_t ReadingChars(const std::vector<std::string>& lines) {
+  size_t n = 0;
+  for (size_t i = 0; i < lines.size(); ++i) n += CodePointCount(lines[i]) + (i > 0 ? 1 : 0);
+  return n;
+}
+
+size_t EnglishSpeakerLabel(std::string_view english, std::string* name) {
+  size_t colon = english.find(": ");
+  if (colon == std::string_view::npos || colon == 0 || colon > 40) return 0;
+  std::string_view n = english.substr(0, colon);
+  if (!(n[0] >= 'A' && n[0] <= 'Z')) return 0;
+  int words = 1;
+  for (size_t i = 0; i < n.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(n[i]);
+    if (c == ' ') {
+      ++words;
+      if (i + 1 < n.size() && n[i + 1] == ' ') return 0;
+      continue;
+    }
+    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '.' || c == '\'' ||
+              c == '-' || c >= 0x80;
+    if (!ok) return 0;
+  }
+  if (words > 5 || n.back() == ' ') return 0;
+  if (name) *name = std::string(n);
+  return colon + 2;
+}
+
+std::vector<Cue> MakeCues(const MergedDocument& doc, const TimingOptions& opt) {
+  const double en_cps = std::min(opt.en_cps, kMaxEnglishCps);
+  LineBreakOptions ko_lb;
+  ko_lb.lang = LineLang::kKorean;
+  ko_lb.max_width = opt.ko_max_line;
+  LineBreakOptions en_lb;
+  en_lb.lang = LineLang::kEnglish;
+  en_lb.max_width = static_cast<double>(opt.en_max_line);
+  const bool timed_split = doc.timed;
+  // A piece may hold at most this many characters so that it can be read
+  // within max_ms (untimed sources only: a timed cue's time is fixed).
+  size_t ko_max_chars = std::numeric_limits<size_t>::max() / 4;
+  size_t en_max_chars = ko_max_chars;
+  if (!timed_split) {
+    ko_max_chars = static_cast<size_t>(
+        std::max(1.0, std::floor(opt.ko_cps * static_cast<double>(opt.max_ms) / 1000.0)));
+    en_max_chars = static_cast<size_t>(
+        std::max(1.0, std::floor(en_cps * static_cast<double>(opt.max_ms) / 1000.0)));
+  }
+
+  std::vector<Cue> cues;
+  std::vector<Timing> unit_timing;  // per cue: the unit's source timing
+  std::map<std::string, std::string> en_names;
+  std::string prev_speaker;
+  for (const MergedUnit& mu : doc.units) {
+    if (mu.state != TranslationState::kTranslated) continue;
+    if (mu.unit.kind == UnitKind::kBoilerplate) continue;
+    std::string ko = CollapseSpaces(DisplayText(mu.unit.text, nullptr));
+    std::string en = CollapseSpaces(DisplayText(mu.english, nullptr));
+    if (en.empty() || ko.empty()) continue;
+    const std::string& speaker = mu.unit.speaker;
+    std::string en_name;
+    if (!speaker.empty() && EnglishSpeakerLabel(en, &en_name) > 0) en_names[speaker] = en_name;
+    if (!speaker.empty() && speaker != prev_speaker) {
+      if (ko.compare(0, speaker.size() + 1, speaker + ":") != 0) ko = speaker + ": " + ko;
+      auto it = en_names.find(speaker);
+      if (EnglishSpeakerLabel(en, nullptr) == 0 && it != en_names.end()) {
+        en = it->second + ": " + en;
+      }
+    }
+    prev_speaker = speaker;
+    auto name_it = en_names.find(speaker);
+    std::string en_speaker = name_it != en_names.end() ? name_it->second : std::string();
+
+    ko_lb.keep_together.clear();
+    if (!speaker.empty()) ko_lb.keep_together.push_back(speaker);
+    en_lb.keep_together.clear();
+    if (!en_speaker.empty()) en_lb.keep_together.push_back(en_speaker);
+
+    std::vector<std::string> ko_pieces, en_pieces;
+    PieceSplitter ko_split(ko, LineLang::kKorean, ko_lb, opt.max_lines, ko_max_chars);
+    PieceSplitter en_split(en, LineLang::kEnglish, en_lb, opt.max_lines, en_max_chars);
+    if (ko_split.Fits(0, ko.size()) && en_split.Fits(0, en.size())) {
+      ko_pieces = {ko};
+      en_pieces = {en};
+    } else {
+      SplitUnit(ko_split, en_split, &ko_pieces, &en_pieces);
+    }
+    int parts = static_cast<int>(ko_pieces.size());
+    for (int p = 0; p < parts; ++p) {
+      Cue c;
+      c.unit_id = mu.unit.id;
+      c.speaker = speaker;
+      c.en_speaker = en_speaker;
+      c.paragraph = mu.unit.paragraph;
+      c.part = p + 1;
+      c.parts = parts;
+      c.ko_lines = BreakLines(ko_pieces[static_cast<size_t>(p)], ko_lb);
+      c.en_lines = BreakLines(en_pieces[static_cast<size_t>(p)], en_lb);
+      cues.push_back(std::move(c));
+      unit_timing.push_back(mu.unit.timing);
+    }
+  }
+
+  // Untimed: a reading-speed timeline.
+  auto reading = [&](const Cue& c) {
+    return std::clamp(ReadingMs(c, opt.ko_cps, en_cps), opt.min_ms, opt.max_ms);
+  };
+  int64_t prev_end = -1;
+  int prev_paragraph = 0;
+  for (size_t i = 0; i < cues.size();) {
+    Cue& c = cues[i];
+    const Timing& t = unit_timing[i];
+    int64_t pause = c.paragraph != prev_paragraph ? opt.paragraph_gap_ms : opt.gap_ms;
+    if (!doc.timed || !t.valid()) {
+      c.start_ms = prev_end < 0 ? 0 : prev_end + pause;
+      c.end_ms = c.start_ms + reading(c);
+      prev_end = c.end_ms;
+      prev_paragraph = c.paragraph;
+      ++i;
+      continue;
+    }
+    // Timed: the run of cues with this source timing shares it.
+    size_t j = i;
+    while (j < cues.size() && unit_timing[j].start_ms == t.start_ms &&
+           unit_timing[j].end_ms == t.end_ms)
+      ++j;
+    double total = 0;
+    std::vector<double> weight;
+    for (size_t k = i; k < j; ++k) {
+      weight.push_back(
+          std::max<double>(1, static_cast<double>(ReadingMs(cues[k], opt.ko_cps, en_cps))));
+      total += weight.back();
+    }
+    int64_t span = t.end_ms - t.start_ms;
+    double acc = 0;
+    int64_t b_prev = t.start_ms;
+    for (size_t k = i; k < j; ++k) {
+      acc += weight[k - i];
+      int64_t b = k + 1 == j ? t.end_ms
+                             : t.start_ms + static_cast<int64_t>(std::llround(
+                                                static_cast<double>(span) * acc / total));
+      cues[k].start_ms = b_prev;
+      cues[k].end_ms = (k + 1 < j && b - b_prev > 2 * opt.gap_ms) ? b - opt.gap_ms : b;
+      b_prev = b;
+    }
+    prev_end = cues[j - 1].end_ms;
+    prev_paragraph = cues[j - 1].paragraph;
+    i = j;
+  }
+  if (doc.timed) {
+    // No overlaps, no empty cues, English no faster than kMaxEnglishCps
+    // where the following silence allows.
+    for (size_t i = 0; i < cues.size(); ++i) {
+      Cue& c = cues[i];
+      if (i > 0 && c.start_ms < cues[i - 1].end_ms) c.start_ms = cues[i - 1].end_ms;
+      if (c.end_ms <= c.start_ms) c.end_ms = c.start_ms + 1;
+      int64_t need =
+          CeilMs(static_cast<double>(ReadingChars(c.en_lines)) * 1000.0 / kMaxEnglishCps);
+      if (c.end_ms - c.start_ms < need) {
+        int64_t limit = i + 1 < cues.size() ? cues[i + 1].start_ms - opt.gap_ms
+                                            : std::numeric_limits<int64_t>::max();
+        c.end_ms = std::max(c.end_ms, std::min(c.start_ms + need, limit));
+      }
+    }
+  }
+  return cues;
+}
+
+}  // namespace bitext

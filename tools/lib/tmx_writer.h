@@ -1,0 +1,65 @@
+// TMX 1.4b output: the translation memory of a document's curated units.
+//
+//   TmxResult tmx = WriteTmx(doc, TmxOptions());
+//   for (const WriterWarning& w : tmx.warnings) std::cerr << w.ToString() << "\n";
+//   WriteFileAtomic("output/doc.tmx", tmx.content);
+//
+// The file validates against the TMX 1.4b DTD (../shared/schemas/tmx14.dtd):
+//
+//   <?xml version="1.0" encoding="UTF-8"?>
+//   <tmx version="1.4">
+//     <header creationtool="bitext" creationtoolversion="0.1.0" segtype="sentence"
+//             o-tmf="bitext" adminlang="en" srclang="ko" datatype="plaintext"
+//             creationdate="20230609T000000Z"/>
+//     <body>
+//       <tu tuid="u0123456789ab">
+//         <prop type="x-document">openai-fireside-chat-seoul</prop>
+//         <prop type="x-kind">speech</prop>
+//         <prop type="x-speaker">샘 알트만</prop>
+//         <tuv xml:lang="ko"><seg>…</seg></tuv>
+//         <tuv xml:lang="en"><seg>…</seg></tuv>
+//       </tu>
+//     </body>
+//   </tmx>
+//
+// One tu per translated (not fuzzy) unit with non-empty English, in document
+// order; x-speaker only when the unit has a speaker. Indentation is two
+// spaces, attributes always in this order; segment text is written exactly
+// (& < > escaped, " too in attributes), so a build is byte-for-byte
+// reproducible.
+//
+// creationdate: TMX wants one, and a clock reading would change every build.
+// The date is therefore a constant, TmxOptions::creation_date, by default
+// kTmxCreationDate (20230609T000000Z, the day of the bundled documents'
+// event); pass another fixed value for other corpora.
+//
+// Characters XML 1.0 forbids (C0 controls other than tab, LF and CR,
+// U+FFFE, U+FFFF, ill-formed UTF-8) are dropped, and each unit where that
+// happened gives a warning naming the input (source or en.po line).
+#ifndef BITEXT_TMX_WRITER_H_
+#define BITEXT_TMX_WRITER_H_
+
+#include <string>
+#include <vector>
+
+#include "document.h"
+#include "xml_text.h"
+
+namespace bitext {
+
+inline constexpr const char* kTmxCreationDate = "20230609T000000Z";
+
+struct TmxOptions {
+  std::string creation_date = kTmxCreationDate;  // TMX form YYYYMMDDThhmmssZ
+};
+
+struct TmxResult {
+  std::string content;
+  std::vector<WriterWarning> warnings;
+};
+
+TmxResult WriteTmx(const MergedDocument& doc, const TmxOptions& opt);
+
+}  // namespace bitext
+
+#endif  // BITEXT_TMX_WRITER_H_

@@ -1,0 +1,188 @@
+#include "xml_text.h"
+
+#include <cstdio>
+
+namespace bitext {
+
+std::string WriterWarning::ToString() const {
+  std::string loc = where.ToString();
+  return (loc.empty() ? std::string() : loc + ": ") + "warning: " + message;
+}
+
+char32_t NextCodePoint(std::string_view s, size_t* i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + *i;
+  size_t left = s.size() - *i;
+  unsigned char b0 = p[0];
+  if (b0 < 0x80) {
+    *i += 1;
+    return b0;
+  }
+  size_t n = 0;
+  char32_t c = 0;
+  char32_t min = 0;
+  if (b0 >= 0xC2 && b0 < 0xE0) {
+    n = 2, c = b0 & 0x1F, min = 0x80;
+  } else if (b0 >= 0xE0 && b0 < 0xF0) {
+    n = 3, c = b0 & 0x0F, min = 0x800;
+  } else if (b0 >= 0xF0 && b0 < 0xF5) {
+    n = 4, c = b0 & 0x07, min = 0x10000;
+  }
+  if (n == 0 || left < n) {
+    *i += 1;
+    return 0xFFFD;
+  }
+  for (size_t k = 1; k < n; ++k) {
+    if ((p[k] & 0xC0) != 0x80) {
+      *i += 1;
+      return 0xFFFD;
+    }
+    c = (c << 6) | (p[k] & 0x3F);
+  }
+  if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+    *i += 1;
+    return 0xFFFD;
+  }
+  *i += n;
+  return c;
+}
+
+void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+size_t CodePointCount(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    NextCodePoint(s, &i);
+    ++n;
+  }
+  return n;
+}
+
+std::string CodePointName(char32_t c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+  return buf;
+}
+
+bool IsXmlChar(char32_t c) {
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+std::string DropXmlForbidden(std::string_view s, std::vector<char32_t>* dropped) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    size_t start = i;
+    char32_t c = NextCodePoint(s, &i);
+    bool ill_formed = c == 0xFFFD && (i - start != 3 || s.compare(start, 3, "\xEF\xBF\xBD") != 0);
+    if (ill_formed || !IsXmlChar(c)) {
+      if (dropped) dropped->push_back(c);
+      continue;
+    }
+    out.append(s.substr(start, i - start));
+  }
+  return out;
+}
+
+std::string XmlEscape(std::string_view s, bool attribute) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (char ch : s) {
+    switch (ch) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
+      case '"':
+        if (attribute) {
+          out += "&quot;";
+        } else {
+          out += ch;
+        }
+        break;
+      case '\t':
+        if (attribute) {
+          out += "&#9;";
+        } else {
+          out += ch;
+        }
+        break;
+      case '\n':
+        if (attribute) {
+          out += "&#10;";
+        } else {
+          out += ch;
+        }
+        break;
+      default:
+        out += ch;
+    }
+  }
+  return out;
+}
+
+std::string DisplayText(std::string_view s, std::vector<char32_t>* dropped) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    size_t start = i;
+    char32_t c = NextCodePoint(s, &i);
+    bool ill_formed = c == 0xFFFD && (i - start != 3 || s.compare(start, 3, "\xEF\xBF\xBD") != 0);
+    if (c == '\t') {
+      out += ' ';
+    } else if (c == '\r') {
+      if (i < s.size() && s[i] == '\n') continue;  // CRLF: the LF follows
+      out += '\n';
+    } else if (c == '\n') {
+      out += '\n';
+    } else if (ill_formed || c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0xFFFE ||
+               c == 0xFFFF) {
+      if (dropped) dropped->push_back(c);
+    } else {
+      out.append(s.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  for (char ch : s) {
+    if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += ch;
+  }
+  return out;
+}
+
+}  // namespace bitext

@@ -1,0 +1,72 @@
+// Text helpers shared by the writers (TMX, SRT, WebVTT, Markdown): decoding
+// UTF-8 leniently, removing characters an output format cannot carry, and
+// XML escaping.
+//
+//   std::vector<char32_t> dropped;
+//   std::string seg = XmlEscape(DropXmlForbidden(english, &dropped), false);
+//   for (char32_t c : dropped) Warn("dropped " + CodePointName(c));
+//
+// Writers never fail on odd text: what cannot be written is dropped and
+// reported, so a curated file with a stray control character still builds.
+#ifndef BITEXT_XML_TEXT_H_
+#define BITEXT_XML_TEXT_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "status.h"
+
+namespace bitext {
+
+// A non-fatal problem a writer met (a dropped character, a cue that could
+// not keep a limit). `where` names the input the text came from (en.po line
+// or source line) when known.
+struct WriterWarning {
+  Location where;
+  std::string message;
+  // "FILE:LINE:COL: warning: message".
+  std::string ToString() const;
+};
+
+// Decodes the code point at s[*i] and advances *i. Ill-formed bytes decode
+// as U+FFFD, one byte at a time, so every input terminates.
+char32_t NextCodePoint(std::string_view s, size_t* i);
+
+// Appends the UTF-8 encoding of `c` to *out.
+void AppendUtf8(char32_t c, std::string* out);
+
+// Number of code points in `s` (ill-formed bytes count one each).
+size_t CodePointCount(std::string_view s);
+
+// "U+0007".
+std::string CodePointName(char32_t c);
+
+// True for the characters XML 1.0 allows: tab, LF, CR, U+0020-U+D7FF,
+// U+E000-U+FFFD, U+10000-U+10FFFF.
+bool IsXmlChar(char32_t c);
+
+// `s` without the characters XML 1.0 forbids (C0 controls other than tab, LF
+// and CR; U+FFFE, U+FFFF; ill-formed UTF-8, reported as U+FFFD). Each dropped
+// character is appended to *dropped when it is not null.
+std::string DropXmlForbidden(std::string_view s, std::vector<char32_t>* dropped);
+
+// Escapes & < > (and, when `attribute`, " and the whitespace characters tab,
+// LF and CR, which attribute normalisation would otherwise turn into spaces).
+// CR in element content is written as &#13; so it survives parsing.
+std::string XmlEscape(std::string_view s, bool attribute);
+
+// Text for display formats (subtitles, Markdown): well-formed UTF-8 with no
+// control characters. Tabs become spaces, CR/CRLF become LF, other C0/C1
+// controls, DEL, U+FFFE/U+FFFF and ill-formed bytes are dropped (and appended
+// to *dropped when it is not null).
+std::string DisplayText(std::string_view s, std::vector<char32_t>* dropped);
+
+// Collapses all whitespace (spaces, tabs, newlines) into single spaces and
+// trims both ends: one subtitle or Markdown line of text.
+std::string CollapseSpaces(std::string_view s);
+
+}  // namespace bitext
+
+#endif  // BITEXT_XML_TEXT_H_
