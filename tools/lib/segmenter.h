@@ -15,6 +15,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "unit.h"
@@ -28,6 +29,11 @@ std::vector<Unit> Segment(std::string_view clean_text);
 // The sentence splitter alone: splits one paragraph (no newlines needed) into
 // sentences, trimmed of surrounding spaces; the views point into `paragraph`.
 std::vector<std::string_view> SplitSentences(std::string_view paragraph);
+
+// SplitSentences without the views: appends the byte spans [begin, end) of
+// the sentences of `paragraph` to *out. Allocates nothing per sentence beyond
+// the growth of `out` (scratch space is kept per thread).
+void SplitSentenceSpans(std::string_view paragraph, std::vector<std::pair<size_t, size_t>>* out);
 
 // Gives every unit its stable id (see Unit::id).
 void AssignIds(std::vector<Unit>* units);
