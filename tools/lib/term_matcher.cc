@@ -1,0 +1,329 @@
+#include "term_matcher.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "text_clean.h"
+
+namespace bitext {
+namespace {
+
+// Longest particle in bytes (4 syllables of 3 bytes); chains have at most
+// three links.
+constexpr size_t kMaxParticleBytes = 12;
+constexpr int kMaxChain = 3;
+
+const std::unordered_set<std::string_view>& ParticleSet() {
+  static const auto* set = [] {
+    auto* s = new std::unordered_set<std::string_view>();
+    for (const std::string& p : Particles()) s->insert(p);
+    return s;
+  }();
+  return *set;
+}
+
+bool ChainFrom(std::string_view s, int depth) {
+  if (s.empty()) return true;
+  if (depth == kMaxChain) return false;
+  const auto& set = ParticleSet();
+  size_t limit = std::min(s.size(), kMaxParticleBytes);
+  // Longest first: the first successful split is as good as any.
+  for (size_t len = limit; len >= 3; len -= 3) {
+    if (set.count(s.substr(0, len)) && ChainFrom(s.substr(len), depth + 1)) return true;
+  }
+  return false;
+}
+
+// True if a key ending at text[j] ends a word: end of text, a non-word
+// character, or a particle chain followed by a non-word character.
+bool ValidEnd(std::string_view text, size_t j) {
+  if (j >= text.size()) return true;
+  char32_t cp;
+  DecodeCodePoint(text, j, &cp);
+  if (!IsWordChar(cp)) return true;
+  if (!IsHangul(cp)) return false;
+  size_t k = j;
+  while (k < text.size()) {
+    size_t len = DecodeCodePoint(text, k, &cp);
+    if (!IsHangul(cp)) {
+      if (IsWordChar(cp)) return false;  // e.g. Hangul run followed by Latin
+      break;
+    }
+    k += len;
+    if (k - j > kMaxParticleBytes * kMaxChain) return false;
+  }
+  return IsParticleChain(text.substr(j, k - j));
+}
+
+}  // namespace
+
+const std::vector<std::string>& Particles() {
+  static const auto* list = [] {
+    auto* v = new std::vector<std::string>{
+        // Case particles.
+        "은", "는", "이", "가", "을", "를", "의", "에", "에서", "에게", "에게서", "께", "께서",
+        "한테", "한테서", "와", "과", "랑", "이랑", "로", "으로", "로서", "으로서", "로써",
+        "으로써", "로부터", "으로부터",
+        // Contractions: 엔 (에는), 에선 (에서는), 에겐 (에게는), 론 (로는).
+        "엔", "에선", "에겐", "론", "으론",
+        // Auxiliary particles and the plural suffix.
+        "도", "만", "까지", "부터", "처럼", "보다", "마다", "조차", "마저", "밖에", "뿐", "나",
+        "이나", "나마", "이나마", "든지", "이든지", "같이", "대로", "들",
+        // Copula forms.
+        "다", "이다", "였다", "이었다", "이며", "며", "이고", "이자", "인", "이지만", "입니다",
+        "이었던", "였던", "이던", "이라", "이라고", "라고", "이라는", "라는", "이라며", "라며",
+        "이란", "이라서", "라서", "이면", "이어서", "여서", "인데", "인가", "이라도", "라도"};
+    std::stable_sort(v->begin(), v->end(), [](const std::string& a, const std::string& b) {
+      return a.size() > b.size();
+    });
+    return v;
+  }();
+  return *list;
+}
+
+bool IsParticleChain(std::string_view s) {
+  if (s.empty() || s.size() % 3 != 0) return false;
+  return ChainFrom(s, 0);
+}
+
+std::string_view StripParticles(std::string_view word) {
+  // Try the shortest stem first so the longest chain is removed.
+  char32_t cp;
+  size_t first = DecodeCodePoint(word, 0, &cp);
+  for (size_t i = first; i < word.size();) {
+    size_t len = DecodeCodePoint(word, i, &cp);
+    if (word.size() - i <= kMaxParticleBytes * kMaxChain && IsParticleChain(word.substr(i))) {
+      // All of word[i..] must be Hangul for IsParticleChain to succeed.
+      return word.substr(0, i);
+    }
+    i += len;
+  }
+  return word;
+}
+
+bool IsHangul(char32_t cp) {
+  return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
+         (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0xA960 && cp <= 0xA97F) ||
+         (cp >= 0xD7B0 && cp <= 0xD7FF);
+}
+
+bool IsWordChar(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+  }
+  if (cp >= 0xAC00 && cp <= 0xD7A3) return true;
+  if (u_isalnum(static_cast<UChar32>(cp))) return true;
+  int8_t type = u_charType(static_cast<UChar32>(cp));
+  return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK;
+}
+
+size_t DecodeCodePoint(std::string_view s, size_t i, char32_t* cp) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  size_t left = s.size() - i;
+  unsigned char b0 = p[0];
+  if (b0 < 0x80) {
+    *cp = b0;
+    return 1;
+  }
+  if (b0 >= 0xE0 && b0 < 0xF0 && left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+    *cp = (char32_t(b0 & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    return 3;
+  }
+  if (b0 >= 0xC2 && b0 < 0xE0 && left >= 2 && (p[1] & 0xC0) == 0x80) {
+    *cp = (char32_t(b0 & 0x1F) << 6) | (p[1] & 0x3F);
+    return 2;
+  }
+  if (b0 >= 0xF0 && b0 < 0xF5 && left >= 4 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+      (p[3] & 0xC0) == 0x80) {
+    *cp = (char32_t(b0 & 0x07) << 18) | (char32_t(p[1] & 0x3F) << 12) |
+          (char32_t(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+    return 4;
+  }
+  *cp = 0xFFFD;
+  return 1;
+}
+
+// --- TermMatcher ---
+
+namespace {
+
+inline uint64_t HashSlot(uint64_t key, int shift) { return (key * 0x9E3779B97F4A7C15ull) >> shift; }
+
+// A plain trie used while building: node ids in creation order, so every
+// parent is created before its children.
+class BuildTrie {
+ public:
+  struct Edge {
+    uint32_t parent;
+    char32_t cp;
+  };
+  BuildTrie() : terminal_(1, -1) {}
+
+  // Returns false if the key was already present (the first one wins).
+  bool Insert(std::string_view key, int32_t value) {
+    if (key.empty()) return false;
+    uint32_t node = 0;
+    for (size_t i = 0; i < key.size();) {
+      char32_t cp;
+      i += DecodeCodePoint(key, i, &cp);
+      uint64_t k = (uint64_t{node} << 21) | cp;
+      auto it = children_.find(k);
+      if (it == children_.end()) {
+        uint32_t child = uint32_t(terminal_.size());
+        children_.emplace(k, child);
+        terminal_.push_back(-1);
+        edges_.push_back(Edge{node, cp});  // edges_[child - 1] enters child
+        node = child;
+      } else {
+        node = it->second;
+      }
+    }
+    if (terminal_[node] >= 0) return false;
+    terminal_[node] = value;
+    return true;
+  }
+  bool Contains(std::string_view key) const {
+    uint32_t node = 0;
+    for (size_t i = 0; i < key.size();) {
+      char32_t cp;
+      i += DecodeCodePoint(key, i, &cp);
+      auto it = children_.find((uint64_t{node} << 21) | cp);
+      if (it == children_.end()) return false;
+      node = it->second;
+    }
+    return terminal_[node] >= 0;
+  }
+  const std::vector<Edge>& edges() const { return edges_; }
+  int32_t terminal(uint32_t node) const { return terminal_[node]; }
+
+ private:
+  std::unordered_map<uint64_t, uint32_t> children_;
+  std::vector<int32_t> terminal_;
+  std::vector<Edge> edges_;
+};
+
+}  // namespace
+
+TermMatcher::TermMatcher(const Glossary& glossary) {
+  BuildTrie trie;
+  const auto& terms = glossary.terms;
+  auto add = [&](std::string_view key, size_t term, bool variant) {
+    if (trie.Insert(key, int32_t(keys_.size()))) keys_.push_back(Key{uint32_t(term), variant});
+  };
+  for (size_t t = 0; t < terms.size(); ++t) add(ToNfc(terms[t].ko), t, false);
+  for (size_t t = 0; t < terms.size(); ++t)
+    for (const std::string& v : terms[t].variants) add(ToNfc(v), t, true);
+  // Space-less forms of keys with spaces, where not keys themselves.
+  for (size_t t = 0; t < terms.size(); ++t) {
+    auto alias = [&](const std::string& s, bool variant) {
+      if (s.find(' ') == std::string::npos) return;
+      std::string joined;
+      for (char c : ToNfc(s))
+        if (c != ' ') joined += c;
+      add(joined, t, variant);
+    };
+    alias(terms[t].ko, false);
+    for (const std::string& v : terms[t].variants) alias(v, true);
+  }
+
+  // Lay the trie out in the hash table, parents before children.
+  const auto& edges = trie.edges();
+  size_t size = 1024;
+  while (size < edges.size() * 2 + 2) size *= 2;
+  shift_ = 64;
+  for (size_t s = size; s > 1; s >>= 1) --shift_;
+  table_.assign(size, kEmpty);
+  key_of_.assign(size, -1);
+  mask_ = size - 1;
+  root_ = size;
+  std::vector<uint64_t> slot_of(edges.size() + 1);
+  slot_of[0] = root_;
+  for (size_t e = 0; e < edges.size(); ++e) {
+    uint64_t key = (slot_of[edges[e].parent] << 21) | edges[e].cp;
+    uint64_t h = HashSlot(key, shift_);
+    while (table_[h] != kEmpty) h = (h + 1) & mask_;
+    int32_t term = trie.terminal(uint32_t(e + 1));
+    table_[h] = key | (term >= 0 ? kTerminal : 0);
+    key_of_[h] = term;
+    slot_of[e + 1] = h;
+  }
+}
+
+inline int64_t TermMatcher::Child(uint64_t node, char32_t cp) const {
+  uint64_t key = (node << 21) | cp;
+  uint64_t h = HashSlot(key, shift_);
+  for (;;) {
+    uint64_t s = table_[h];
+    if ((s & kKeyMask) == key) return int64_t(h);
+    if (s == kEmpty) return -1;
+    h = (h + 1) & mask_;
+  }
+}
+
+std::vector<TermMatch> TermMatcher::FindAll(std::string_view text) const {
+  std::vector<TermMatch> out;
+  const size_t n = text.size();
+  bool word_start = true;
+  size_t i = 0;
+  while (i < n) {
+    if (word_start) {
+      uint64_t node = root_;
+      size_t j = i;
+      size_t best_end = 0;
+      int32_t best = -1;
+      char32_t best_last = 0;
+      while (j < n) {
+        char32_t cp;
+        size_t len = DecodeCodePoint(text, j, &cp);
+        int64_t child = Child(node, cp);
+        if (child < 0) break;
+        node = uint64_t(child);
+        j += len;
+        if ((table_[node] & kTerminal) && ValidEnd(text, j)) {
+          best = key_of_[node];
+          best_end = j;
+          best_last = cp;
+        }
+      }
+      if (best >= 0) {
+        const Key& k = keys_[size_t(best)];
+        out.push_back(TermMatch{i, best_end, k.term, k.variant});
+        i = best_end;
+        word_start = !IsWordChar(best_last);
+        continue;
+      }
+    }
+    char32_t cp;
+    i += DecodeCodePoint(text, i, &cp);
+    word_start = !IsWordChar(cp);
+  }
+  return out;
+}
+
+// --- Positions ---
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  line_starts_.push_back(0);
+  for (size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') line_starts_.push_back(i + 1);
+}
+
+TextPosition LineIndex::At(size_t byte_offset) const {
+  byte_offset = std::min(byte_offset, text_.size());
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte_offset);
+  size_t line = size_t(it - line_starts_.begin());  // 1-based
+  size_t start = line_starts_[line - 1];
+  int col = 1;
+  for (size_t i = start; i < byte_offset; ++i)
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
+  return TextPosition{int(line), col};
+}
+
+TextPosition PositionAt(std::string_view text, size_t byte_offset) {
+  return LineIndex(text).At(byte_offset);
+}
+
+}  // namespace bitext

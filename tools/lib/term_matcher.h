@@ -1,0 +1,150 @@
+// The glossary matching engine: finds every glossary term and variant in
+// Korean text in one pass, honouring Korean word boundaries and particles.
+//
+//   bitext::TermMatcher matcher(glossary);          // builds the trie once
+//   for (const bitext::TermMatch& m : matcher.FindAll(clean_text))
+//     Use(glossary.terms[m.term], clean_text.substr(m.begin, m.end - m.begin));
+//
+// How it matches (the contract `bitext check` and `bitext glossary` rely on):
+//  - Keys are every term's `ko` and every variant, NFC. A key that contains
+//    spaces is also matched with its spaces left out ("샘 알트만" matches
+//    "샘알트만"), unless that space-less form is itself a key; the reverse
+//    (a space-less key matching spaced text) is not done, so "이영" never
+//    matches the two words "이 영".
+//  - The text is walked once, left to right. At every word start (start of
+//    the text, or a position whose previous code point is not a word
+//    character) the trie of keys is walked as far as the text allows; of the
+//    keys ending on that walk, the longest whose end is a valid word end wins
+//    ("네이버웹툰" over "네이버"). The walk resumes after the match, so matches
+//    never overlap. The cost per word start is bounded by the longest key, not
+//    by the number of keys (tools/bench/glossary_bench.cc measures it).
+//  - A word character is a letter or digit of any script (Hangul, Latin,
+//    Hanja...) or a combining mark. "오픈AI가" is one word, so the key "AI"
+//    does not match inside it, and "GPT" does not match inside "GPT5".
+//  - A key ends at a valid word end when it is followed by the end of the
+//    text, by a non-word character (space, punctuation), or by a run of Hangul
+//    that is entirely a chain of one to three particles from Particles()
+//    followed by a non-word character: "오픈AI가", "소프트뱅크벤처스와의",
+//    "스타트업들에도". "이영아" is not a match for "이영": the vocative 아/야
+//    is deliberately not a particle.
+// Byte offsets in TermMatch point into the text given to FindAll; callers
+// pass CleanText output (NFC), so offsets are positions in the cleaned file.
+#ifndef BITEXT_TERM_MATCHER_H_
+#define BITEXT_TERM_MATCHER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "glossary.h"
+
+namespace bitext {
+
+// One occurrence of a glossary key in a text. [begin, end) are byte offsets
+// of the key's surface in the searched text (the particle after it is not
+// included); term indexes Glossary::terms; variant is true when the surface
+// is one of the term's variants rather than its ko.
+struct TermMatch {
+  size_t begin = 0;
+  size_t end = 0;
+  size_t term = 0;
+  bool variant = false;
+};
+
+class TermMatcher {
+ public:
+  // Builds the automaton once; the glossary is not referenced afterwards.
+  explicit TermMatcher(const Glossary& glossary);
+
+  // Every match, left to right, non-overlapping, longest match first.
+  std::vector<TermMatch> FindAll(std::string_view nfc_text) const;
+
+  // Number of distinct keys in the trie (ko, variants, space-less forms).
+  size_t key_count() const { return keys_.size(); }
+
+ private:
+  struct Key {
+    uint32_t term;
+    bool variant;
+  };
+  // The trie is one open-addressing hash table of transitions. A node is
+  // identified by the slot of its incoming transition (the root by
+  // table_.size()), so a slot holds only its key: bits 0-20 the code point,
+  // bits 21-51 the parent node, bit 63 set when the node ends a key. One
+  // 8-byte probe per character walked.
+  static constexpr uint64_t kEmpty = ~uint64_t{0};
+  static constexpr uint64_t kTerminal = uint64_t{1} << 63;
+  static constexpr uint64_t kKeyMask = (uint64_t{1} << 52) - 1;
+
+  // The child of `node` by `cp`, or -1.
+  int64_t Child(uint64_t node, char32_t cp) const;
+
+  std::vector<uint64_t> table_;
+  std::vector<int32_t> key_of_;  // slot -> index into keys_ (terminal slots)
+  uint64_t root_ = 0;
+  uint64_t mask_ = 0;
+  int shift_ = 64;
+  std::vector<Key> keys_;
+};
+
+// --- Korean word helpers, shared with glossary lint and candidates. ---
+
+// The particles (조사) and copula endings accepted after a term, as data. A
+// term may be followed by a chain of one to three of them ("에서"+"는",
+// "과"+"의", "들"+"에"+"도"). Sorted by length, longest first.
+//   Case:      은 는 이 가 을 를 의 에 에서 에게 에게서 께 께서 한테 한테서
+//              와 과 랑 이랑 로 으로 로서 으로서 로써 으로써 로부터 으로부터
+//   Contracted: 엔 에선 에겐 론 으론
+//   Auxiliary: 도 만 까지 부터 처럼 보다 마다 조차 마저 밖에 뿐 나 이나
+//              나마 이나마 든지 이든지 같이 대로 들 (plural)
+//   Copula:    다 이다 였다 이었다 이며 며 이고 이자 인 이지만 입니다
+//              이었던 였던 이던 이라 이라고 라고 이라는 라는 이라며 라며
+//              이란 이라서 라서 이면 이어서 여서 인데 인가 이라도 라도
+// Deliberately absent: 아/야 (vocative: "이영아" is a name), 자 ("이영자"),
+// 란 ("이영란"), 면, 고, 라 -- single syllables that more often continue a
+// name than end it.
+const std::vector<std::string>& Particles();
+
+// True if `s` (Hangul only) is a chain of one to three particles.
+bool IsParticleChain(std::string_view s);
+
+// `word` without its trailing particle chain: the longest proper prefix
+// whose rest is a particle chain, or `word` itself. "오픈AI가" -> "오픈AI",
+// "스타트업들에도" -> "스타트업".
+std::string_view StripParticles(std::string_view word);
+
+// True for letters and digits of any script and combining marks.
+bool IsWordChar(char32_t cp);
+// True for Hangul syllables and jamo.
+bool IsHangul(char32_t cp);
+
+// Decodes the code point at s[i] into *cp and returns its byte length (1 for
+// a malformed byte, with *cp = U+FFFD).
+size_t DecodeCodePoint(std::string_view s, size_t i, char32_t* cp);
+
+// 1-based line and column (in code points) of a byte offset.
+struct TextPosition {
+  int line = 1;
+  int col = 1;
+};
+
+// Maps byte offsets of one text to line:col. Build once per text; each
+// lookup costs O(log lines + line length).
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  TextPosition At(size_t byte_offset) const;
+
+ private:
+  std::string_view text_;
+  std::vector<size_t> line_starts_;
+};
+
+// One-off form of LineIndex(text).At(byte_offset).
+TextPosition PositionAt(std::string_view text, size_t byte_offset);
+
+}  // namespace bitext
+
+#endif  // BITEXT_TERM_MATCHER_H_
