@@ -38,7 +38,7 @@ double CodePointWidthKo(char32_t c) {
 const char* const kConjunctions[] = {
     "and",  "but",    "or",    "nor",     "so",    "yet",   "because", "although", "though",
     "that", "which",  "who",   "whom",    "whose", "where", "when",    "while",    "if",
-    "than", "unless", "until", "whether", "since", "as",    "after",   "before",   "whereas",
+    "than", "unless", "until", "whether", "since", "after", "before",  "whereas",
 };
 const char* const kFunctionWords[] = {
     "a",    "an",  "the", "of",   "to",   "in",    "on",    "at",    "for",   "with", "by",
@@ -46,8 +46,33 @@ const char* const kFunctionWords[] = {
     "is",   "are", "was", "were", "this", "these", "those", "into",  "about", "as",
 };
 // Korean clause endings a line may end after (followed by a space).
-const char* const kKoreanClauseEndings[] = {"고",   "며",   "지만", "는데", "면서", "서",  "면",
-                                            "니까", "으나", "므로", "도록", "라며", "다며"};
+const char* const kKoreanClauseEndings[] = {"고",   "며",     "지만", "는데", "면서", "서",
+                                            "면",   "니까",   "으나", "므로", "도록", "라며",
+                                            "다며", "는데도", "든지", "거나"};
+// Auxiliary verbs that bind to the preceding …고 / …서 / …어 word.
+const char* const kKoreanAuxiliaries[] = {"있", "싶", "계", "말", "보", "놓", "두", "주"};
+// Determiners and prefixes that bind to the following word.
+const char* const kKoreanDeterminers[] = {"전",   "약", "각", "그",   "이", "저",  "몇", "모든",
+                                          "여러", "두", "세", "네",   "한", "총",  "첫", "매",
+                                          "새",   "현", "본", "해당", "및", "또는"};
+
+bool EndsWithStr(std::string_view w, std::string_view e) {
+  return w.size() >= e.size() && w.substr(w.size() - e.size()) == e;
+}
+bool StartsWithStr(std::string_view w, std::string_view e) {
+  return w.size() >= e.size() && w.substr(0, e.size()) == e;
+}
+
+bool IsAuxiliaryPair(std::string_view before, std::string_view after) {
+  if (!(EndsWithStr(before, "고") || EndsWithStr(before, "서") || EndsWithStr(before, "어") ||
+        EndsWithStr(before, "아") || EndsWithStr(before, "게") || EndsWithStr(before, "지"))) {
+    return false;
+  }
+  for (const char* a : kKoreanAuxiliaries) {
+    if (StartsWithStr(after, a)) return true;
+  }
+  return false;
+}
 
 bool InList(std::string_view w, const char* const* list, size_t n) {
   for (size_t i = 0; i < n; ++i) {
@@ -286,13 +311,15 @@ class Breaker {
       std::string_view after = WordAfter(c->next);
       if (IsPunctuationEnd(before)) {
         c->penalty = kAfterPunctuation;
-      } else if (opt_.lang == LineLang::kEnglish &&
-                 InList(Lower(after), kConjunctions, std::size(kConjunctions))) {
+      } else if (opt_.lang == LineLang::kEnglish && IsEnglishConjunction(after)) {
         c->penalty = kBeforeConjunction;
-      } else if (opt_.lang == LineLang::kKorean && EndsWithClause(before)) {
+      } else if (opt_.lang == LineLang::kKorean && IsKoreanClauseBreak(before, after)) {
         c->penalty = kAfterPunctuation;
       } else {
         c->penalty = kPlainBreak;
+      }
+      if (opt_.lang == LineLang::kKorean && IsKoreanTightBreak(before, after)) {
+        c->penalty += kEndsInFunctionWord;
       }
       if (opt_.lang == LineLang::kEnglish &&
           InList(Lower(before), kFunctionWords, std::size(kFunctionWords))) {
@@ -310,14 +337,6 @@ class Breaker {
       }
     }
     if (c->bad) c->penalty += kSplitsName;
-  }
-
-  static bool EndsWithClause(std::string_view word) {
-    for (const char* e : kKoreanClauseEndings) {
-      std::string_view ev(e);
-      if (word.size() > ev.size() && word.substr(word.size() - ev.size()) == ev) return true;
-    }
-    return false;
   }
 
   // First-fit: the fewest lines. False if some line had to exceed the width
@@ -404,6 +423,27 @@ double EnglishLineWidth(std::string_view line) { return static_cast<double>(Code
 
 double LineWidth(std::string_view line, LineLang lang) {
   return lang == LineLang::kKorean ? KoreanLineWidth(line) : EnglishLineWidth(line);
+}
+
+bool IsKoreanClauseBreak(std::string_view before, std::string_view after) {
+  if (IsAuxiliaryPair(before, after)) return false;
+  for (const char* e : kKoreanClauseEndings) {
+    std::string_view ev(e);
+    if (before.size() > ev.size() && EndsWithStr(before, ev)) return true;
+  }
+  return false;
+}
+
+bool IsKoreanTightBreak(std::string_view before, std::string_view after) {
+  if (IsAuxiliaryPair(before, after)) return true;
+  for (const char* d : kKoreanDeterminers) {
+    if (before == d) return true;
+  }
+  return false;
+}
+
+bool IsEnglishConjunction(std::string_view word) {
+  return InList(Lower(word), kConjunctions, std::size(kConjunctions));
 }
 
 std::vector<std::string> BreakLines(std::string_view text, const LineBreakOptions& opt) {

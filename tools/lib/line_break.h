@@ -62,6 +62,22 @@ std::vector<std::string> BreakLines(std::string_view text, const LineBreakOption
 // The number of lines BreakLines would return (computed greedily, cheaper).
 int CountLines(std::string_view text, const LineBreakOptions& opt);
 
+// True if a break between the Korean words (eojeol) `before` and `after`
+// falls at a clause boundary: `before` ends with a connective ending (…고,
+// …며, …지만, …는데, …면서, …니까, …면, …서, …므로, …도록, …라며...) and is
+// not the first half of an auxiliary construction (…고 있다, …고 싶다,
+// …고 계시다, …서 있다).
+bool IsKoreanClauseBreak(std::string_view before, std::string_view after);
+
+// True if breaking between `before` and `after` splits one Korean predicate
+// or noun phrase: an auxiliary construction (…고 있다) or a determiner left
+// at a line end (전 세계, 약 30명, 모든 기업).
+bool IsKoreanTightBreak(std::string_view before, std::string_view after);
+
+// True if `word` (any case) is an English conjunction or relative word a
+// line or cue may start with: and, but, or, because, that, which, who...
+bool IsEnglishConjunction(std::string_view word);
+
 }  // namespace bitext
 
 #endif  // BITEXT_LINE_BREAK_H_

@@ -15,14 +15,12 @@ constexpr double kCutSentence = 0;
 constexpr double kCutClause = 1;       // after , ; :
 constexpr double kCutConjunction = 2;  // before an English conjunction / Korean clause ending
 constexpr double kCutWord = 6;
+constexpr double kCutTight = 12;  // inside a Korean predicate or after a determiner
 constexpr double kCutInsideWord = 30;
 constexpr double kBalanceWeight = 10;
-
-const char* const kConjunctions[] = {"and",    "but",  "or",     "so",    "because", "although",
-                                     "though", "that", "which",  "who",   "where",   "when",
-                                     "while",  "if",   "unless", "until", "whether", "since"};
-const char* const kKoreanClauseEndings[] = {"고",   "며",   "지만", "는데", "면서", "니까",
-                                            "으나", "므로", "도록", "라며", "다며", "는데도"};
+// Weight of the difference between the Korean and English cut positions
+// (each as a fraction of its text's length).
+constexpr double kCorrespondenceWeight = 30;
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -96,43 +94,61 @@ class PieceSplitter {
     return std::max(1, static_cast<int>(std::ceil(std::max(by_width, by_chars) - 1e-9)));
   }
 
-  // Cuts into exactly k non-empty fitting pieces; false if none found.
+  // A possible end of the piece that starts at `start`, for r pieces left.
+  struct Option {
+    size_t pos;
+    double score;  // cut score + balance
+    double frac;   // share of the whole text before the cut
+  };
+
+  // The cuts after `start` that leave a fitting piece and a rest that can
+  // still fill r - 1 pieces.
+  std::vector<Option> Options(size_t start, int r) const {
+    std::vector<Option> out;
+    auto it = std::upper_bound(cands_.begin(), cands_.end(), start,
+                               [](size_t v, const Cand& c) { return v < c.pos; });
+    double remaining = static_cast<double>(chars_.back() - chars_[start]);
+    double target = remaining / r;
+    double total = std::max<double>(1, static_cast<double>(chars_.back()));
+    for (; it != cands_.end(); ++it) {
+      size_t b = it->pos;
+      if (!Fits(start, b)) break;
+      double rest_chars = static_cast<double>(chars_.back() - chars_[b]);
+      double rest_width = width_.back() - width_[b];
+      if (rest_chars > static_cast<double>(max_chars_) * (r - 1) ||
+          rest_width > lb_.max_width * max_lines_ * (r - 1)) {
+        continue;
+      }
+      double piece = static_cast<double>(chars_[b] - chars_[start]);
+      out.push_back({b,
+                     it->score + kBalanceWeight * std::fabs(piece - target) / std::max(1.0, target),
+                     static_cast<double>(chars_[b]) / total});
+    }
+    return out;
+  }
+
+  bool FitsRest(size_t start) const { return start < text_.size() && Fits(start, text_.size()); }
+  std::string Piece(size_t from, size_t to) const {
+    return Trim(std::string_view(text_).substr(from, to - from));
+  }
+  size_t size() const { return text_.size(); }
+
+  // Cuts alone into exactly k fitting pieces; false if none found.
   bool Split(int k, std::vector<std::string>* out) const {
     out->clear();
     size_t start = 0;
-    size_t ci = 0;
     for (int r = k; r > 1; --r) {
-      while (ci < cands_.size() && cands_[ci].pos <= start) ++ci;
-      double remaining = static_cast<double>(chars_.back() - chars_[start]);
-      double target = remaining / r;
-      double best_score = std::numeric_limits<double>::infinity();
-      size_t best = 0;
-      for (size_t j = ci; j < cands_.size(); ++j) {
-        size_t b = cands_[j].pos;
-        if (!Fits(start, b)) break;
-        double rest_chars = static_cast<double>(chars_.back() - chars_[b]);
-        double rest_width = width_.back() - width_[b];
-        if (rest_chars > static_cast<double>(max_chars_) * (r - 1) ||
-            rest_width > lb_.max_width * max_lines_ * (r - 1)) {
-          continue;
-        }
-        double piece = static_cast<double>(chars_[b] - chars_[start]);
-        double score =
-            cands_[j].score + kBalanceWeight * std::fabs(piece - target) / std::max(1.0, target);
-        if (score < best_score) {
-          best_score = score;
-          best = b;
-        }
+      std::vector<Option> opts = Options(start, r);
+      if (opts.empty()) return false;
+      const Option* best = &opts[0];
+      for (const Option& o : opts) {
+        if (o.score < best->score) best = &o;
       }
-      if (best == 0) return false;
-      out->push_back(Trim(std::string_view(text_).substr(start, best - start)));
-      start = best;
+      out->push_back(Piece(start, best->pos));
+      start = best->pos;
     }
-    if (start >= text_.size() || !Fits(start, text_.size())) return false;
-    out->push_back(Trim(std::string_view(text_).substr(start)));
-    for (const std::string& p : *out) {
-      if (p.empty()) return false;
-    }
+    if (!FitsRest(start)) return false;
+    out->push_back(Piece(start, text_.size()));
     return true;
   }
 
@@ -150,10 +166,7 @@ class PieceSplitter {
     std::string_view before = std::string_view(text_).substr(s, e - s);
     size_t ne = pos;
     while (ne < text_.size() && text_[ne] != ' ') ++ne;
-    std::string after(std::string_view(text_).substr(pos, ne - pos));
-    for (char& c : after) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
+    std::string_view after = std::string_view(text_).substr(pos, ne - pos);
     for (const char* end : {".", "?", "!", "\"", "\xE2\x80\x9D", ".)", "\xE2\x80\xA6"}) {
       if (EndsWith(before, end)) return kCutSentence;
     }
@@ -161,14 +174,10 @@ class PieceSplitter {
       if (EndsWith(before, end)) return kCutClause;
     }
     if (lang_ == LineLang::kEnglish) {
-      for (const char* c : kConjunctions) {
-        if (after == c) return kCutConjunction;
-      }
+      if (IsEnglishConjunction(after)) return kCutConjunction;
     } else {
-      for (const char* c : kKoreanClauseEndings) {
-        if (before.size() > std::string_view(c).size() && EndsWith(before, c))
-          return kCutConjunction;
-      }
+      if (IsKoreanClauseBreak(before, after)) return kCutConjunction;
+      if (IsKoreanTightBreak(before, after)) return kCutTight;
     }
     return kCutWord;
   }
@@ -183,12 +192,46 @@ class PieceSplitter {
   std::vector<Cand> cands_;
 };
 
+// Cuts `ko` and `en` into exactly k pieces each, choosing cut pairs that
+// are good cuts in both languages and correspond (similar share of length).
+bool SplitJoint(const PieceSplitter& ko, const PieceSplitter& en, int k,
+                std::vector<std::string>* ko_pieces, std::vector<std::string>* en_pieces) {
+  ko_pieces->clear();
+  en_pieces->clear();
+  size_t ks = 0, es = 0;
+  for (int r = k; r > 1; --r) {
+    std::vector<PieceSplitter::Option> ko_opts = ko.Options(ks, r);
+    std::vector<PieceSplitter::Option> en_opts = en.Options(es, r);
+    if (ko_opts.empty() || en_opts.empty()) return false;
+    double best = std::numeric_limits<double>::infinity();
+    size_t bk = 0, be = 0;
+    for (const auto& a : ko_opts) {
+      for (const auto& b : en_opts) {
+        double sc = a.score + b.score + kCorrespondenceWeight * std::fabs(a.frac - b.frac);
+        if (sc < best) {
+          best = sc;
+          bk = a.pos;
+          be = b.pos;
+        }
+      }
+    }
+    ko_pieces->push_back(ko.Piece(ks, bk));
+    en_pieces->push_back(en.Piece(es, be));
+    ks = bk;
+    es = be;
+  }
+  if (!ko.FitsRest(ks) || !en.FitsRest(es)) return false;
+  ko_pieces->push_back(ko.Piece(ks, ko.size()));
+  en_pieces->push_back(en.Piece(es, en.size()));
+  return true;
+}
+
 // Cuts `ko` and `en` into the same number of pieces.
 void SplitUnit(const PieceSplitter& ko, const PieceSplitter& en,
                std::vector<std::string>* ko_pieces, std::vector<std::string>* en_pieces) {
   int k0 = std::max(ko.MinPieces(), en.MinPieces());
   for (int k = k0; k < k0 + 40; ++k) {
-    if (ko.Split(k, ko_pieces) && en.Split(k, en_pieces)) return;
+    if (SplitJoint(ko, en, k, ko_pieces, en_pieces)) return;
   }
   // No common count (one side has too few cut points): cut each side on its
   // own and pad the shorter with empty pieces.
@@ -386,7 +429,18 @@ std::vector<Cue> MakeCues(const MergedDocument& doc, const TimingOptions& opt) {
     // where the following silence allows.
     for (size_t i = 0; i < cues.size(); ++i) {
       Cue& c = cues[i];
-      if (i > 0 && c.start_ms < cues[i - 1].end_ms) c.start_ms = cues[i - 1].end_ms;
+      if (i > 0) {
+        Cue& prev = cues[i - 1];
+        if (c.start_ms < prev.end_ms) c.start_ms = prev.end_ms;
+        // Two frames between cues where the previous one can spare them.
+        int64_t shortened = c.start_ms - opt.gap_ms;
+        if (shortened < prev.end_ms && shortened - prev.start_ms >= opt.min_ms &&
+            static_cast<double>(ReadingChars(prev.en_lines)) * 1000.0 /
+                    static_cast<double>(shortened - prev.start_ms) <=
+                kMaxEnglishCps) {
+          prev.end_ms = shortened;
+        }
+      }
       if (c.end_ms <= c.start_ms) c.end_ms = c.start_ms + 1;
       int64_t need =
           CeilMs(static_cast<double>(ReadingChars(c.en_lines)) * 1000.0 / kMaxEnglishCps);

@@ -1,0 +1,151 @@
+// Tests for line_break.h: widths, and the line-breaking rules as a table.
+#include "line_break.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+using bitext::BreakLines;
+using bitext::CountLines;
+using bitext::KoreanLineWidth;
+using bitext::LineBreakOptions;
+using bitext::LineLang;
+using bitext::LineWidth;
+
+TEST_CASE("KoreanLineWidth counts Hangul 1 and Latin, digits, spaces, punctuation 0.5",
+          "[line_break]") {
+  struct Row {
+    const char* text;
+    double want;
+  };
+  const Row rows[] = {
+      {"", 0},
+      {"가", 1},
+      {"한국어", 3},
+      {"a", 0.5},
+      {"AI", 1},
+      {"오픈AI", 3},
+      {"가 나", 2.5},
+      {"2023", 2},
+      {"가, 나.", 3.5},
+      {"漢字", 2},                        // CJK counts 1
+      {"\xEF\xBC\xA1", 1},                // fullwidth A counts 1
+      {"\xE2\x80\x9C가\xE2\x80\x9D", 2},  // curly quotes count 0.5
+  };
+  for (const Row& r : rows) {
+    INFO(r.text);
+    CHECK(KoreanLineWidth(r.text) == Approx(r.want));
+  }
+  CHECK(LineWidth("Sam Altman", LineLang::kEnglish) == 10);
+  CHECK(LineWidth("한국", LineLang::kEnglish) == 2);  // English counts code points
+}
+
+namespace {
+LineBreakOptions En(double w = 42) {
+  LineBreakOptions o;
+  o.lang = LineLang::kEnglish;
+  o.max_width = w;
+  return o;
+}
+LineBreakOptions Ko(double w = 16) {
+  LineBreakOptions o;
+  o.lang = LineLang::kKorean;
+  o.max_width = w;
+  return o;
+}
+}  // namespace
+
+TEST_CASE("BreakLines chooses breaks a subtitler would", "[line_break]") {
+  struct Row {
+    const char* name;
+    LineBreakOptions opt;
+    std::string text;
+    std::vector<std::string> want;
+  };
+  const Row rows[] = {
+      {"short text stays on one line", En(), "Hello, everyone.", {"Hello, everyone."}},
+      {"exactly the limit stays on one line", En(16), "Hello, everyone!", {"Hello, everyone!"}},
+      {"empty text gives no lines", En(), "   ", {}},
+      {"whitespace collapsed", En(), "  a   b \n c ", {"a b c"}},
+      {"break after the comma",
+       En(),
+       "When I think of Korea, technology and innovation come to mind first.",
+       {"When I think of Korea, technology", "and innovation come to mind first."}},
+      {"name not split between first and last name",
+       En(30),
+       "The chat was led by Sam Altman and Greg Brockman of OpenAI.",
+       {"The chat was led by Sam Altman", "and Greg Brockman of OpenAI."}},
+      {"balanced rather than greedy",
+       En(),
+       "The event was held at the 63 Building in Yeouido, Seoul.",
+       {"The event was held at the 63", "Building in Yeouido, Seoul."}},
+      {"break before a conjunction",
+       En(),
+       "Korea leads the world in internet penetration because it invested early.",
+       {"Korea leads the world in internet", "penetration because it invested early."}},
+      {"no line ends with an article",
+       En(24),
+       "He said that the company would grow.",
+       {"He said that", "the company would grow."}},
+      {"a word longer than the line is cut",
+       En(10),
+       "abcdefghijklmnopqrstuvwxyz",
+       {"abcdefghi", "jklmnopq", "rstuvwxyz"}},
+      {"Korean fits in one line", Ko(), "감사합니다.", {"감사합니다."}},
+      {"Korean breaks at spaces, not between syllables",
+       Ko(),
+       "오늘은 인공지능의 미래에 대해 이야기하겠습니다.",
+       {"오늘은 인공지능의 미래에", "대해 이야기하겠습니다."}},
+      {"Korean breaks after a comma",
+       Ko(),
+       "인터넷 보급률이 높고, 삼성과 LG 등 기업이 있다.",
+       {"인터넷 보급률이 높고,", "삼성과 LG 등 기업이 있다."}},
+      {"Korean keeps 하고 있다 together",
+       Ko(),
+       "세계를 선도하고 있으며 훌륭한 기업이 많다.",
+       {"세계를 선도하고 있으며", "훌륭한 기업이 많다."}},
+      {"Korean eojeol longer than a line is cut between syllables",
+       Ko(6),
+       "가나다라마바사아자차카타",
+       {"가나다라마바", "사아자차카타"}},
+  };
+  for (const Row& r : rows) {
+    SECTION(r.name) {
+      std::vector<std::string> got = BreakLines(r.text, r.opt);
+      CHECK(got == r.want);
+      CHECK(CountLines(r.text, r.opt) == static_cast<int>(r.want.size()));
+      for (const std::string& line : got) {
+        INFO(line);
+        CHECK(LineWidth(line, r.opt.lang) <= r.opt.max_width);
+        CHECK(!line.empty());
+        CHECK(line.front() != ' ');
+        CHECK(line.back() != ' ');
+      }
+    }
+  }
+}
+
+TEST_CASE("BreakLines keeps a keep_together phrase on one line", "[line_break]") {
+  LineBreakOptions o = Ko(10);
+  std::vector<std::string> plain = BreakLines("그레그 브록만 사장이 말했다", o);
+  o.keep_together = {"그레그 브록만"};
+  std::vector<std::string> kept = BreakLines("그레그 브록만 사장이 말했다", o);
+  REQUIRE(kept.size() == 2);
+  CHECK(kept[0].find("그레그 브록만") != std::string::npos);
+  (void)plain;
+}
+
+TEST_CASE("BreakLines keeps every line within the limit on long text", "[line_break]") {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "Samsung and LG are great companies, said Sam Altman. ";
+  for (double w : {20.0, 32.0, 42.0}) {
+    std::vector<std::string> lines = BreakLines(text, En(w));
+    CHECK(lines.size() == static_cast<size_t>(CountLines(text, En(w))));
+    std::string joined;
+    for (const std::string& l : lines) {
+      CHECK(LineWidth(l, LineLang::kEnglish) <= w);
+      joined += (joined.empty() ? "" : " ") + l;
+    }
+    CHECK(joined + " " == text);
+  }
+}
