@@ -1,0 +1,244 @@
+// Tests for document.h: timed sources (ko.srt) as units, LoadDocument joining
+// units with en.po, and ListDocuments.
+#include "document.h"
+
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
+
+#include "file_io.h"
+#include "po_merge.h"
+#include "po_store.h"
+
+namespace fs = std::filesystem;
+using bitext::MergedDocument;
+using bitext::TranslationState;
+using bitext::Unit;
+
+namespace {
+
+const std::string kData = std::string(BITEXT_SOURCE_DIR) + "/tests/data/";
+
+// A fresh empty folder, removed when the object goes.
+class TempDir {
+ public:
+  TempDir() {
+    static int counter = 0;
+    path_ = (fs::temp_directory_path() / ("bitext-document-test-" + std::to_string(::getpid()) +
+                                          "-" + std::to_string(counter++)))
+                .string();
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  const std::string& path() const { return path_; }
+  void Write(const std::string& name, const std::string& content) const {
+    fs::create_directories(fs::path(path_ + "/" + name).parent_path());
+    REQUIRE(bitext::WriteFileAtomic(path_ + "/" + name, content).ok());
+  }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace
+
+TEST_CASE("LoadSource turns SRT cues into timed units", "[document]") {
+  auto units = bitext::LoadSource(kData + "srt/doc/ko.srt");
+  INFO(units.status().ToString());
+  REQUIRE(units.ok());
+  REQUIRE(units->size() == 5);
+  const std::vector<Unit>& u = *units;
+
+  // Cue 1: two sentences with a speaker label; time shared by length
+  // (14 and 10 characters without spaces over 3000 ms).
+  CHECK(u[0].text == "샘 알트만: 한국에 와서 기쁘다.");
+  CHECK(u[0].kind == bitext::UnitKind::kSpeech);
+  CHECK(u[0].speaker == "샘 알트만");
+  CHECK(u[0].timing.start_ms == 1000);
+  CHECK(u[0].timing.end_ms == 2750);
+  CHECK(u[0].line == 3);
+  CHECK(u[0].col == 1);
+  CHECK(u[1].text == "여러분을 만나 반갑다.");  // lines joined with a space
+  CHECK(u[1].speaker == "샘 알트만");
+  CHECK(u[1].timing.start_ms == 2750);
+  CHECK(u[1].timing.end_ms == 4000);
+  CHECK(u[1].line == 4);
+  CHECK(u[0].paragraph == 1);
+  CHECK(u[1].paragraph == 1);
+
+  // Cue 2: markup removed, no label, 0.5 s after cue 1: same paragraph.
+  CHECK(u[2].text == "한국은 기술과 혁신의 나라다.");
+  CHECK(u[2].kind == bitext::UnitKind::kBody);
+  CHECK(u[2].speaker.empty());
+  CHECK(u[2].timing.start_ms == 4500);
+  CHECK(u[2].timing.end_ms == 7000);
+  CHECK(u[2].paragraph == 1);
+
+  // Cue 3: a new speaker after a 3 s pause: new paragraph; two lines, one sentence.
+  CHECK(u[3].text == "그레그 브록먼: 개발자들의 열기가 정말 뜨겁다.");
+  CHECK(u[3].speaker == "그레그 브록먼");
+  CHECK(u[3].paragraph == 2);
+  CHECK(u[3].line == 12);
+
+  // Cue 4: {\an8} removed; 0.1 s later: same paragraph.
+  CHECK(u[4].text == "감사합니다.");
+  CHECK(u[4].paragraph == 2);
+  CHECK(u[4].timing.start_ms == 12600);
+  CHECK(u[4].timing.end_ms == 14000);
+
+  for (const Unit& x : u) {
+    CHECK(x.timing.valid());
+    CHECK(x.id.size() >= 13);
+  }
+}
+
+TEST_CASE("LoadSource reports bad SRT with FILE:LINE:COL", "[document]") {
+  TempDir dir;
+  dir.Write("bad.srt", "1\n00:00:01,000 --> 00:00:02,000\n가\n\n2\n00:00:03,000 --> 0:0:x\n나\n");
+  auto units = bitext::LoadSource(dir.path() + "/bad.srt");
+  REQUIRE(!units.ok());
+  CHECK(units.status().ToString() ==
+        dir.path() + "/bad.srt:6:18: bad end time '0:0:x'; expected HH:MM:SS,mmm");
+  dir.Write("utf8.srt", "1\n00:00:01,000 --> 00:00:02,000\n가\xFF\n");
+  units = bitext::LoadSource(dir.path() + "/utf8.srt");
+  REQUIRE(!units.ok());
+  CHECK(units.status().location().file == dir.path() + "/utf8.srt");
+  CHECK(units.status().location().line == 3);
+}
+
+TEST_CASE("LoadSource of an SRT with CRLF, BOM and NFD text", "[document]") {
+  TempDir dir;
+  // "한" decomposed (NFD), as macOS writes it.
+  dir.Write("ko.srt",
+            "\xEF\xBB\xBF"
+            "1\r\n00:00:01,000 --> 00:00:02,000\r\n\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB국.\r\n");
+  auto units = bitext::LoadSource(dir.path() + "/ko.srt");
+  INFO(units.status().ToString());
+  REQUIRE(units.ok());
+  REQUIRE(units->size() == 1);
+  CHECK((*units)[0].text == "한국.");
+}
+
+TEST_CASE("LoadDocument without en.po: everything untranslated", "[document]") {
+  auto doc = bitext::LoadDocument(kData + "srt/doc");
+  INFO(doc.status().ToString());
+  REQUIRE(doc.ok());
+  CHECK(doc->name == "doc");
+  CHECK(doc->timed);
+  CHECK(doc->source_path == kData + "srt/doc/ko.srt");
+  CHECK(doc->po_path == kData + "srt/doc/en.po");
+  CHECK(doc->units.size() == 5);
+  CHECK(doc->obsolete == 0);
+  for (const auto& mu : doc->units) {
+    CHECK(mu.state == TranslationState::kUntranslated);
+    CHECK(mu.english.empty());
+    CHECK(mu.po_line == 0);
+  }
+}
+
+TEST_CASE("LoadDocument joins a translated en.po", "[document]") {
+  auto doc = bitext::LoadDocument(kData + "po/doc/");
+  INFO(doc.status().ToString());
+  REQUIRE(doc.ok());
+  CHECK(doc->name == "doc");
+  CHECK(!doc->timed);
+  REQUIRE(doc->units.size() == 10);
+  auto po = bitext::ReadPo(kData + "po/doc/en.po");
+  REQUIRE(po.ok());
+  for (size_t i = 0; i < doc->units.size(); ++i) {
+    const auto& mu = doc->units[i];
+    CHECK(mu.state == TranslationState::kTranslated);
+    CHECK(mu.english == po->entries[i].msgstr[0]);
+    CHECK(mu.po_line == po->entries[i].line);
+  }
+  CHECK(doc->units[0].english == "A new artificial intelligence event was held in Seoul.");
+}
+
+TEST_CASE("LoadDocument states: translated, fuzzy, untranslated, stale, obsolete", "[document]") {
+  TempDir dir;
+  dir.Write("d/ko.txt",
+            "첫째 문장이다. 둘째 문장이다.\n\n셋째 문장이다. 넷째 문장이다. 다섯째 문장이다.\n");
+  std::string d = dir.path() + "/d";
+  REQUIRE(bitext::UpdateDocument(d, false).ok());
+  auto po = bitext::ReadPo(d + "/en.po");
+  REQUIRE(po.ok());
+  REQUIRE(po->entries.size() == 5);
+  po->entries[0].msgstr = {"The first sentence."};
+  po->entries[1].msgstr = {"The second sentence?"};
+  po->entries[1].SetFuzzy(true);
+  // entries[2] stays empty.
+  po->entries[3].msgstr = {"The fourth sentence, before an edit."};
+  po->entries[3].msgid = "넷째 문장이었다.";   // en.po not updated since the source changed
+  po->entries.erase(po->entries.begin() + 4);  // no entry for the fifth unit
+  bitext::PoEntry old;
+  old.obsolete = true;
+  old.msgctxt = "u000000000000";
+  old.msgid = "지워진 문장이다.";
+  old.msgstr = {"A deleted sentence."};
+  po->entries.push_back(old);
+  REQUIRE(bitext::WritePo(d + "/en.po", *po).ok());
+
+  auto doc = bitext::LoadDocument(d);
+  INFO(doc.status().ToString());
+  REQUIRE(doc.ok());
+  REQUIRE(doc->units.size() == 5);
+  CHECK(doc->units[0].state == TranslationState::kTranslated);
+  CHECK(doc->units[0].english == "The first sentence.");
+  CHECK(doc->units[0].po_line > 0);
+  CHECK(doc->units[1].state == TranslationState::kFuzzy);
+  CHECK(doc->units[1].english == "The second sentence?");
+  CHECK(doc->units[2].state == TranslationState::kUntranslated);
+  CHECK(doc->units[2].po_line > 0);
+  CHECK(doc->units[3].state == TranslationState::kFuzzy);  // English of older Korean
+  CHECK(doc->units[4].state == TranslationState::kUntranslated);
+  CHECK(doc->units[4].po_line == 0);
+  CHECK(doc->obsolete == 1);
+}
+
+TEST_CASE("LoadDocument errors name the file", "[document]") {
+  TempDir dir;
+  auto missing = bitext::LoadDocument(dir.path() + "/nope");
+  REQUIRE(!missing.ok());
+  CHECK(missing.status().code() == bitext::Status::Code::kNotFound);
+  CHECK(missing.status().location().file == dir.path() + "/nope");
+
+  dir.Write("empty/readme", "x");
+  auto no_source = bitext::LoadDocument(dir.path() + "/empty");
+  REQUIRE(!no_source.ok());
+  CHECK(no_source.status().code() == bitext::Status::Code::kNotFound);
+
+  dir.Write("bad/ko.txt", "문장이다.\n");
+  dir.Write("bad/en.po", "msgid \"a\"\nmsgstr \"b\n");
+  auto bad = bitext::LoadDocument(dir.path() + "/bad");
+  REQUIRE(!bad.ok());
+  CHECK(bad.status().ToString() == dir.path() + "/bad/en.po:2:8: unterminated string");
+}
+
+TEST_CASE("ListDocuments finds folders with a Korean source", "[document]") {
+  TempDir dir;
+  dir.Write("b-doc/ko.srt", "");
+  dir.Write("a-doc/ko.txt", "");
+  dir.Write("c-no-source/en.po", "");
+  dir.Write(".hidden/ko.txt", "");
+  dir.Write("file.txt", "");
+  auto docs = bitext::ListDocuments(dir.path());
+  INFO(docs.status().ToString());
+  REQUIRE(docs.ok());
+  CHECK(*docs == std::vector<std::string>{dir.path() + "/a-doc", dir.path() + "/b-doc"});
+  auto missing = bitext::ListDocuments(dir.path() + "/none");
+  REQUIRE(!missing.ok());
+  CHECK(missing.status().code() == bitext::Status::Code::kNotFound);
+}
+
+TEST_CASE("ListDocuments lists the bundled documents", "[document]") {
+  auto docs = bitext::ListDocuments(std::string(BITEXT_SOURCE_DIR) + "/translations");
+  REQUIRE(docs.ok());
+  REQUIRE(docs->size() >= 2);
+  CHECK(fs::path((*docs)[0]).filename() == "openai-fireside-chat-seoul");
+}
