@@ -242,6 +242,10 @@ TEST_CASE("glossary English must appear as a whole word", "[checks]") {
     INFO(row.en << " / " << row.term);
     CHECK(ContainsTerm(row.en, row.term) == row.found);
   }
+  CHECK(ContainsTerm("Korean startups", "Korea", true));
+  CHECK(ContainsTerm("Taiwanese chips", "Taiwan", true));
+  CHECK_FALSE(ContainsTerm("Korean startups", "Korea"));
+  CHECK_FALSE(ContainsTerm("Koreanic", "Korea", true));
 }
 
 TEST_CASE("glossary check names the term and the expected English", "[checks]") {

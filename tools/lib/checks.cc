@@ -341,7 +341,7 @@ bool IsKoreanQuestion(std::string_view ko) {
   return false;
 }
 
-bool ContainsTerm(std::string_view english, std::string_view term_en) {
+bool ContainsTerm(std::string_view english, std::string_view term_en, bool adjective_forms) {
   if (term_en.empty()) return true;
   std::vector<std::string> forms = {std::string(term_en)};
   if (term_en[0] >= 'a' && term_en[0] <= 'z') {
@@ -358,7 +358,11 @@ bool ContainsTerm(std::string_view english, std::string_view term_en) {
       bool start_ok = pos == 0 || !alnum(english[pos - 1]) || !alnum(form[0]);
       if (!start_ok) continue;
       std::string_view rest = english.substr(pos + form.size());
-      for (std::string_view suffix : {"", "s", "es", "'s", "’s"}) {
+      static constexpr std::string_view kSuffixes[] = {"",  "s",  "es",  "'s", "’s",
+                                                       "n", "an", "ian", "ese"};
+      for (size_t k = 0; k < std::size(kSuffixes); ++k) {
+        std::string_view suffix = kSuffixes[k];
+        if (k >= 5 && !adjective_forms) break;
         if (rest.substr(0, suffix.size()) != suffix) continue;
         std::string_view after = rest.substr(suffix.size());
         if (after.empty() || !alnum(after[0]) || !alnum(form.back())) return true;
@@ -424,7 +428,7 @@ std::vector<Finding> CheckGlossary(const MergedDocument& doc, const Glossary& gl
     for (const TermMatch& m : matcher.FindAll(mu.unit.text)) {
       if (m.term >= glossary.terms.size() || !seen.insert(m.term).second) continue;
       const Term& term = glossary.terms[m.term];
-      if (ContainsTerm(mu.english, term.en)) continue;
+      if (ContainsTerm(mu.english, term.en, term.kind == TermKind::kPlace)) continue;
       std::string surface = mu.unit.text.substr(m.begin, m.end - m.begin);
       std::string what = "“" + surface + "”";
       if (surface != term.ko) what += " (" + term.ko + ")";

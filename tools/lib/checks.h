@@ -25,7 +25,8 @@
 //                          word; it may be followed by a plural or possessive
 //                          ending (s, es, 's, ’s), and a term whose English
 //                          starts lower-case ("president") may be capitalised
-//                          ("President Yoon").
+//                          ("President Yoon"); a place name may be an
+//                          adjective (Korea -> Korean, Taiwan -> Taiwanese).
 //   numbers       error    a number of the Korean with no equivalent in the
 //                          English (numbers.h has the rules: 1000만 달러 =
 //                          $10 million, 130억원 = 13 billion won...)
@@ -133,8 +134,9 @@ bool CountPairs(std::string_view text, int* quotes, int* brackets);
 // True if Korean `ko` reads as a question.
 bool IsKoreanQuestion(std::string_view ko);
 // True if `english` contains `term_en` as a whole word (see the glossary
-// check above).
-bool ContainsTerm(std::string_view english, std::string_view term_en);
+// check above). With `adjective_forms` (place names), the name with n, an,
+// ian or ese appended counts too: Korea -> Korean, Taiwan -> Taiwanese.
+bool ContainsTerm(std::string_view english, std::string_view term_en, bool adjective_forms = false);
 
 }  // namespace bitext
 
