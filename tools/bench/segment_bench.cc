@@ -19,11 +19,11 @@
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 
+#include <dirent.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <dirent.h>
 #include <functional>
 #include <memory>
 #include <set>
@@ -263,8 +263,8 @@ int main(int argc, char** argv) {
   std::string corpus_kss;
   std::printf("KSS sentence splitting (%s)\n", kss_dir.c_str());
   std::printf("%-14s %6s | %-27s | %-27s\n", "", "", "bitext", "bare ICU");
-  std::printf("%-14s %6s | %6s %6s %6s %6s | %6s %6s %6s %6s\n", "file", "sents", "exact", "P",
-              "R", "F1", "exact", "P", "R", "F1");
+  std::printf("%-14s %6s | %6s %6s %6s %6s | %6s %6s %6s %6s\n", "file", "sents", "exact", "P", "R",
+              "F1", "exact", "P", "R", "F1");
   for (const std::string& f : files) {
     Score sb, si;
     if (errors != nullptr) std::fprintf(errors, "==== %s\n", f.c_str());
@@ -321,10 +321,10 @@ int main(int argc, char** argv) {
   double t_segment = BestOf3([&] { n_units = bitext::Segment(corpus).size(); });
 
   std::printf("\nSpeed on %.1f MB of Korean (seeds + KSS, repeated; best of 3)\n", size_mb);
-  std::printf("%-34s %8.3f s %8.1f MB/s %9zu sentences\n", "ICU bare sentence BreakIterator",
-              t_icu, size_mb / t_icu, n_icu);
-  std::printf("%-34s %8.3f s %8.1f MB/s %9zu sentences  ratio %.2fx\n",
-              "bitext SplitSentenceSpans", t_split, size_mb / t_split, n_split, t_split / t_icu);
+  std::printf("%-34s %8.3f s %8.1f MB/s %9zu sentences\n", "ICU bare sentence BreakIterator", t_icu,
+              size_mb / t_icu, n_icu);
+  std::printf("%-34s %8.3f s %8.1f MB/s %9zu sentences  ratio %.2fx\n", "bitext SplitSentenceSpans",
+              t_split, size_mb / t_split, n_split, t_split / t_icu);
   std::printf("%-34s %8.3f s %8.1f MB/s %9zu units      ratio %.2fx\n",
               "bitext Segment (units, kinds, ids)", t_segment, size_mb / t_segment, n_units,
               t_segment / t_icu);

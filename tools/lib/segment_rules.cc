@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <unordered_map>
 #include <utility>
 
 namespace bitext {
@@ -56,6 +57,12 @@ std::vector<SegmentRuleSpec> MakeDefaultSpecs() {
       {"ellipsis-pause", A::kNoBreak,
        R"((^|[\s\o])(물론|그런데|근데|그래서|그리고|하지만|그러나|그럼|그러면|아니|글쎄|그냥|진짜|정말|사실|솔직히|혹시|저기|음+|아+|어+|흠+|뭐|그게|이게|그건|저는|제가|나는|내가|우리는)(\.{2,}|…+|‥)\s*)",
        ""},
+      // ... and so is one right after a particle or connective ending: the
+      // phrase is not finished ("해가… 나야 하는데", "당신에겐..미안합니다").
+      {"ellipsis-after-particle", A::kNoBreak,
+       R"(\h(가|는|은|를|을|에|의|도|와|과|로|겐|엔)(\.{2,}|…+|‥)\s*)", ""},
+      // A stutter: "ㄴ..날".
+      {"stutter", A::kNoBreak, R"((^|\s)\j(\.{2,}|…+|‥))", R"(\h)"},
       // An ellipsis glued to a particle continues the sentence
       // ("감돌았다…는 것은").
       {"ellipsis-particle", A::kNoBreak, R"((\.{2,}|…+|‥))",
@@ -392,15 +399,85 @@ void Reverse(Seq* s) {
   }
 }
 
-// The text seen from a boundary: forwards (after) or backwards (before).
-struct View {
+// The text seen from a boundary: forwards (after) or backwards (before), as
+// code points. ArrayView reads a decoded array; the Utf8 views decode UTF-8
+// lazily, only as far as a pattern looks.
+struct ArrayView {
   const char32_t* p;
   size_t n;
   size_t pos;
   size_t start;  // backwards, the text ends here
   bool forward;
-  bool Has(size_t k) const { return forward ? pos + k < n : k < pos - start; }
-  char32_t At(size_t k) const { return forward ? p[pos + k] : p[pos - 1 - k]; }
+  bool Has(size_t k) { return forward ? pos + k < n : k < pos - start; }
+  char32_t At(size_t k) { return forward ? p[pos + k] : p[pos - 1 - k]; }
+};
+
+constexpr size_t kWindow = 256;  // code points a UTF-8 view decodes at most
+
+// Decodes the code point starting at p[i] (< end); ill-formed bytes read as
+// U+FFFD of one byte. Sets *len.
+inline char32_t DecodeAt(const unsigned char* p, size_t i, size_t end, size_t* len) {
+  unsigned char b = p[i];
+  if (b < 0x80) {
+    *len = 1;
+    return b;
+  }
+  size_t n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
+  char32_t c = n == 4 ? (b & 0x07) : n == 3 ? (b & 0x0F) : (b & 0x1F);
+  bool ok = n != 0 && i + n <= end;
+  for (size_t k = 1; ok && k < n; ++k) {
+    if ((p[i + k] & 0xC0) != 0x80) ok = false;
+    c = (c << 6) | (p[i + k] & 0x3F);
+  }
+  if (!ok) {
+    *len = 1;
+    return 0xFFFD;
+  }
+  *len = n;
+  return c;
+}
+
+struct Utf8Back {
+  Utf8Back(const unsigned char* text, size_t pos, size_t begin) : p(text), cur(pos), start(begin) {}
+  const unsigned char* p;
+  size_t cur;    // byte offset where the next (earlier) character ends
+  size_t start;  // the text ends here
+  size_t have = 0;
+  char32_t buf[kWindow];  // decoded so far (left uninitialised: no memset per call)
+  bool Has(size_t k) {
+    while (have <= k && have < kWindow && cur > start) {
+      size_t b = cur - 1;
+      while (b > start && cur - b < 4 && (p[b] & 0xC0) == 0x80) --b;
+      size_t len;
+      char32_t c = DecodeAt(p, b, cur, &len);
+      if (b + len != cur) {  // stray continuation bytes: one U+FFFD each
+        b = cur - 1;
+        c = 0xFFFD;
+      }
+      buf[have++] = c;
+      cur = b;
+    }
+    return k < have;
+  }
+  char32_t At(size_t k) { return buf[k]; }
+};
+
+struct Utf8Fwd {
+  Utf8Fwd(const unsigned char* text, size_t pos, size_t stop) : p(text), cur(pos), end(stop) {}
+  const unsigned char* p;
+  size_t cur;  // byte offset of the next character
+  size_t end;
+  size_t have = 0;
+  char32_t buf[kWindow];
+  bool Has(size_t k) {
+    while (have <= k && have < kWindow && cur < end) {
+      size_t len;
+      buf[have++] = DecodeAt(p, cur, end, &len);
+      cur += len;
+    }
+    return k < have;
+  }
+  char32_t At(size_t k) { return buf[k]; }
 };
 
 // What to match after a sequence ends: the rest of an enclosing sequence,
@@ -414,25 +491,37 @@ struct Cont {
   size_t round_start = 0;  // where the current round began (no empty rounds)
 };
 
-bool MatchSeq(const Seq& s, size_t idx, size_t k, const Cont* up, const View& v);
+template <typename V>
+bool MatchSeq(const Seq& s, size_t idx, size_t k, const Cont* up, V& v);
 
 // Matches more rounds of group `g` (greedy), then s[idx..].
+template <typename V>
 bool MatchRounds(const Item& g, int rounds, size_t k, const Seq& s, size_t idx, const Cont* up,
-                 const View& v) {
+                 V& v) {
   if (rounds < g.max) {
     Cont again{&s, idx, up, &g, rounds + 1, k};
+    const bool has = v.Has(k);
+    const char32_t c = has ? v.At(k) : 0;
     for (const Seq& a : g.alts) {
+      // Cheap rejection of an alternative whose first character cannot match.
+      if (!a.items.empty() && a.items[0].kind == Item::kClass && a.items[0].min > 0 &&
+          (!has || !a.items[0].cls.Contains(c))) {
+        continue;
+      }
       if (MatchSeq(a, 0, k, &again, v)) return true;
     }
   }
   return rounds >= g.min && MatchSeq(s, idx + 1, k, up, v);
 }
 
-bool MatchSeq(const Seq& s, size_t idx, size_t k, const Cont* up, const View& v) {
+template <typename V>
+bool MatchSeq(const Seq& s, size_t idx, size_t k, const Cont* up, V& v) {
   if (idx == s.items.size()) {
     if (up == nullptr) return true;
     if (up->group != nullptr) {
-      if (k == up->round_start) return false;  // an empty round: no progress
+      if (k == up->round_start) {  // an empty round: no more rounds
+        return up->rounds >= up->group->min && MatchSeq(*up->seq, up->idx + 1, k, up->up, v);
+      }
       return MatchRounds(*up->group, up->rounds, k, *up->seq, up->idx, up->up, v);
     }
     return MatchSeq(*up->seq, up->idx, k, up->up, v);
@@ -480,6 +569,8 @@ class BmpSet {
     if (c > 0xFFFF) return astral_;
     return (bits_[c >> 6] >> (c & 63)) & 1;
   }
+  bool all() const { return all_; }
+  const uint64_t* bits() const { return bits_.data(); }
 
  private:
   void Set(char32_t c) { bits_[c >> 6] |= uint64_t{1} << (c & 63); }
@@ -502,19 +593,19 @@ bool IsSpaceOnly(const CharClass& c) {
   return true;
 }
 
-bool AddFirstChars(const Seq& s, size_t idx, BmpSet* set) {
+bool AddFirstChars(const Seq& s, size_t idx, BmpSet* set, bool skip_spaces = true) {
   for (size_t i = idx; i < s.items.size(); ++i) {
     const Item& it = s.items[i];
     if (it.kind == Item::kEdge) continue;
     if (it.kind == Item::kClass) {
-      if (IsSpaceOnly(it.cls)) continue;
+      if (skip_spaces && IsSpaceOnly(it.cls)) continue;
       set->Add(it.cls);
       if (it.min > 0) return false;
       continue;
     }
     bool nullable = it.min == 0;
     for (const Seq& a : it.alts) {
-      if (AddFirstChars(a, 0, set)) nullable = true;
+      if (AddFirstChars(a, 0, set, skip_spaces)) nullable = true;
     }
     if (!nullable) return false;
   }
@@ -531,7 +622,116 @@ struct SegmentRules::Impl {
   };
   std::vector<Rule> rules;
   BmpSet triggers;
+
+  // Prefilter (when there are at most 64 rules): bit r of a mask is set when
+  // rule r can match given the last non-space character before the boundary.
+  bool filtered = false;
+  std::vector<uint16_t> mask_of_char;        // BMP code point -> index into masks (before)
+  std::vector<uint16_t> after_mask_of_char;  // the same for the character after
+  std::vector<uint64_t> masks;
+  uint64_t astral_mask = 0;  // characters above U+FFFF
+  uint64_t after_astral_mask = 0;
+  std::vector<uint16_t> second_mask_of_char;  // the character before the last non-space one
+  uint64_t second_astral_mask = 0;
+  uint64_t second_any_mask = 0;    // rules that do not look at it
+  uint64_t any_mask = 0;           // rules that may match whatever precedes
+  uint64_t after_any_mask = 0;     // rules whose `after` may match an empty rest
+  uint64_t allows_space_mask = 0;  // rules whose `before` may end in spaces
+  uint64_t needs_space_mask = 0;   // rules whose `before` must end in spaces
+
+  void BuildFilter();
 };
+
+namespace {
+inline bool IsSpaceChar(char32_t c) { return c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000; }
+}  // namespace
+
+void SegmentRules::Impl::BuildFilter() {
+  if (rules.size() > 64) return;  // Match then tries every rule
+  std::vector<BmpSet> first(rules.size()), after_first(rules.size()), second(rules.size());
+  for (size_t r = 0; r < rules.size(); ++r) {
+    const uint64_t bit = uint64_t{1} << r;
+    const Seq& b = rules[r].before;
+    // The character before the last non-space one: known when the pattern
+    // (read backwards, after its spaces) starts with exactly one character
+    // of a class without spaces followed by a mandatory class or group.
+    {
+      size_t i = 0;
+      if (!b.items.empty() && b.items[0].kind == Item::kClass && IsSpaceOnly(b.items[0].cls)) i = 1;
+      bool known = false;
+      if (i + 1 < b.items.size()) {
+        const Item& i1 = b.items[i];
+        const Item& i2 = b.items[i + 1];
+        if (i1.kind == Item::kClass && i1.min == 1 && i1.max == 1 && !i1.cls.negated &&
+            !i1.cls.Contains(' ') && i2.min >= 1) {
+          if (i2.kind == Item::kClass && !i2.cls.negated) {
+            second[r].Add(i2.cls);
+            known = true;
+          } else if (i2.kind == Item::kGroup) {
+            known = true;
+            for (const Seq& a : i2.alts) {
+              if (a.items.empty() || a.items[0].kind != Item::kClass || a.items[0].min < 1 ||
+                  a.items[0].cls.negated) {
+                known = false;
+                break;
+              }
+              second[r].Add(a.items[0].cls);
+            }
+          }
+        }
+      }
+      if (!known) second_any_mask |= bit;
+    }
+    BmpSet raw;
+    if (AddFirstChars(b, 0, &raw, /*skip_spaces=*/false) || raw.Contains(' ')) {
+      if (!b.items.empty() && b.items[0].kind == Item::kClass && IsSpaceOnly(b.items[0].cls)) {
+        allows_space_mask |= bit;
+        if (b.items[0].min > 0) needs_space_mask |= bit;
+        if (AddFirstChars(b, 0, &first[r])) any_mask |= bit;
+      } else {
+        any_mask |= bit;
+      }
+    } else {
+      first[r] = raw;  // cannot match when spaces end the text before
+    }
+    if (AddFirstChars(rules[r].after, 0, &after_first[r], /*skip_spaces=*/false)) {
+      after_any_mask |= bit;
+    }
+  }
+  mask_of_char.assign(0x10000, 0);
+  after_mask_of_char.assign(0x10000, 0);
+  second_mask_of_char.assign(0x10000, 0);
+  masks.assign(1, 0);
+  std::unordered_map<uint64_t, uint16_t> index{{0, 0}};
+  auto intern = [&](uint64_t m, uint16_t* slot) {
+    auto it = index.find(m);
+    if (it == index.end()) {
+      if (masks.size() == 0xFFFF) return false;
+      it = index.emplace(m, static_cast<uint16_t>(masks.size())).first;
+      masks.push_back(m);
+    }
+    *slot = it->second;
+    return true;
+  };
+  for (char32_t c = 0; c <= 0xFFFF; ++c) {
+    uint64_t m = 0, a = 0, m2 = 0;
+    for (size_t r = 0; r < rules.size(); ++r) {
+      if (first[r].Contains(c)) m |= uint64_t{1} << r;
+      if (after_first[r].Contains(c)) a |= uint64_t{1} << r;
+      if (second[r].Contains(c)) m2 |= uint64_t{1} << r;
+    }
+    if (!intern(m, &mask_of_char[c]) || !intern(a, &after_mask_of_char[c]) ||
+        !intern(m2, &second_mask_of_char[c])) {
+      return;
+    }
+  }
+  for (size_t r = 0; r < rules.size(); ++r) {
+    if (first[r].Contains(0x1F600)) astral_mask |= uint64_t{1} << r;
+    if (after_first[r].Contains(0x1F600)) after_astral_mask |= uint64_t{1} << r;
+    if (second[r].Contains(0x1F600)) second_astral_mask |= uint64_t{1} << r;
+  }
+  filtered = true;
+}
 
 const std::vector<SegmentRuleSpec>& DefaultSegmentRuleSpecs() {
   static const std::vector<SegmentRuleSpec>* specs =
@@ -553,6 +753,7 @@ Result<SegmentRules> SegmentRules::Compile(const std::vector<SegmentRuleSpec>& s
     }
     impl->rules.push_back(std::move(rule));
   }
+  impl->BuildFilter();
   return SegmentRules(std::move(impl));
 }
 
@@ -565,22 +766,75 @@ const SegmentRules& SegmentRules::Default() {
   return *rules;
 }
 
-int SegmentRules::Match(const char32_t* text, size_t size, size_t pos, size_t start) const {
-  const View before{text, size, pos, start, false};
-  const View after{text, size, pos, start, true};
-  for (size_t i = 0; i < impl_->rules.size(); ++i) {
-    const Impl::Rule& r = impl_->rules[i];
+template <typename B, typename F>
+int SegmentRules::MatchIn(B& before, F& after) const {
+  const Impl& im = *impl_;
+  if (!im.filtered) {
+    for (size_t i = 0; i < im.rules.size(); ++i) {
+      const Impl::Rule& r = im.rules[i];
+      if (MatchSeq(r.before, 0, 0, nullptr, before) && MatchSeq(r.after, 0, 0, nullptr, after)) {
+        return static_cast<int>(i);
+      }
+    }
+    return -1;
+  }
+  uint64_t cand = ~uint64_t{0};
+  {
+    // Only the rules that can match the last non-space character before the
+    // boundary and the character after it.
+    size_t j = 0;
+    while (before.Has(j) && IsSpaceChar(before.At(j))) ++j;
+    if (before.Has(j)) {
+      char32_t c = before.At(j);
+      uint64_t m = c <= 0xFFFF ? im.masks[im.mask_of_char[c]] : im.astral_mask;
+      cand = (m & (j > 0 ? im.allows_space_mask : ~im.needs_space_mask)) | im.any_mask;
+      uint64_t m2 = im.second_any_mask;
+      if (before.Has(j + 1)) {
+        char32_t c2 = before.At(j + 1);
+        m2 |= c2 <= 0xFFFF ? im.masks[im.second_mask_of_char[c2]] : im.second_astral_mask;
+      }
+      cand &= m2 | im.any_mask;
+    }
+    if (after.Has(0)) {
+      char32_t c = after.At(0);
+      cand &= (c <= 0xFFFF ? im.masks[im.after_mask_of_char[c]] : im.after_astral_mask) |
+              im.after_any_mask;
+    } else {
+      cand &= im.after_any_mask;
+    }
+  }
+  if (im.rules.size() < 64) cand &= (uint64_t{1} << im.rules.size()) - 1;
+  while (cand != 0) {
+    int i = __builtin_ctzll(cand);
+    cand &= cand - 1;
+    const Impl::Rule& r = im.rules[i];
     if (MatchSeq(r.before, 0, 0, nullptr, before) && MatchSeq(r.after, 0, 0, nullptr, after)) {
-      return static_cast<int>(i);
+      return i;
     }
   }
   return -1;
+}
+
+int SegmentRules::Match(const char32_t* text, size_t size, size_t pos, size_t start) const {
+  ArrayView before{text, size, pos, start, false};
+  ArrayView after{text, size, pos, start, true};
+  return MatchIn(before, after);
+}
+
+int SegmentRules::MatchUtf8(std::string_view text, size_t pos, size_t start) const {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  Utf8Back before(p, pos, start);
+  Utf8Fwd after(p, pos, text.size());
+  return MatchIn(before, after);
 }
 
 size_t SegmentRules::size() const { return impl_->rules.size(); }
 
 const SegmentRuleSpec& SegmentRules::spec(int i) const { return impl_->rules[i].spec; }
 
-bool SegmentRules::MayBreakAfter(char32_t c) const { return impl_->triggers.Contains(c); }
+SegmentRules::SegmentRules(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {
+  trigger_all_ = impl_->triggers.all();
+  trigger_bits_ = impl_->triggers.bits();
+}
 
 }  // namespace bitext

@@ -33,8 +33,10 @@
 #ifndef BITEXT_SEGMENT_RULES_H_
 #define BITEXT_SEGMENT_RULES_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "status.h"
@@ -68,6 +70,9 @@ class SegmentRules {
   // text from `start` (the start of the current sentence) to `pos`.
   // Requires start < pos <= size.
   int Match(const char32_t* text, size_t size, size_t pos, size_t start = 0) const;
+  // The same on UTF-8 text (decoded lazily, only as far as the patterns
+  // look); `pos` and `start` are byte offsets of character boundaries.
+  int MatchUtf8(std::string_view text, size_t pos, size_t start = 0) const;
 
   size_t size() const;
   const SegmentRuleSpec& spec(int i) const;
@@ -76,13 +81,20 @@ class SegmentRules {
   // True if some break rule can match a boundary whose last non-space
   // character before it is `c`. The segmenter evaluates rules at plain word
   // gaps only where this holds, so the rules are not run at every space.
-  bool MayBreakAfter(char32_t c) const;
+  bool MayBreakAfter(char32_t c) const {
+    return trigger_all_ || c > 0xFFFF || ((trigger_bits_[c >> 6] >> (c & 63)) & 1) != 0;
+  }
 
   struct Impl;
 
  private:
-  explicit SegmentRules(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+  template <typename B, typename F>
+  int MatchIn(B& before, F& after) const;
+
+  explicit SegmentRules(std::shared_ptr<const Impl> impl);
   std::shared_ptr<const Impl> impl_;
+  bool trigger_all_ = false;
+  const uint64_t* trigger_bits_ = nullptr;  // 65536 bits, owned by impl_
 };
 
 }  // namespace bitext

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
+#include <cstring>
 #include <limits>
 #include <memory>
 #include <unordered_map>
@@ -18,25 +18,63 @@
 namespace bitext {
 namespace {
 
-// A quote or bracket pair longer than this (in code points) does not protect
-// its inside: it is more likely a stray or mismatched mark than a quotation.
-constexpr uint32_t kMaxQuoteSpan = 300;
+// A quote or bracket pair longer than this (in bytes; about 300 Hangul
+// syllables) does not protect its inside: it is more likely a stray or
+// mismatched mark than a quotation.
+constexpr size_t kMaxQuoteBytes = 900;
 constexpr size_t kMaxOpen = 32;  // open quotes/brackets remembered
 
-inline bool IsSpace(char32_t c) { return c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000; }
-inline bool IsLatin(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+inline bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+// Bytes the scanner must look at: spaces, ASCII quotes and brackets, and the
+// lead bytes of NBSP (C2 A0), “ ” ‘ ’ (E2 80 xx) and 「 」 《 》 ... / ideographic
+// space (E3 80 xx). Everything else (Hangul, Latin, digits) is skipped.
+struct ByteTable {
+  bool interesting[256] = {};
+  ByteTable() {
+    for (unsigned char c : std::string_view(" \t\"'()[]{}<>\xC2\xE2\xE3")) interesting[c] = true;
+  }
+};
+const ByteTable kBytes;
+
+// Length of the space character at p[i] (' ', tab, NBSP, ideographic
+// space), 0 if there is none.
+inline size_t SpaceLen(const unsigned char* p, size_t i, size_t n) {
+  unsigned char b = p[i];
+  if (b == ' ' || b == '\t') return 1;
+  if (b == 0xC2 && i + 1 < n && p[i + 1] == 0xA0) return 2;
+  if (b == 0xE3 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80) return 3;
+  return 0;
+}
+
+// The code point ending just before byte `end` (> 0).
+inline char32_t CharBefore(const unsigned char* p, size_t end) {
+  size_t b = end - 1;
+  while (b > 0 && end - b < 4 && (p[b] & 0xC0) == 0x80) --b;
+  unsigned char c0 = p[b];
+  size_t len = c0 < 0x80 ? 1 : c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : 2;
+  if (b + len != end) return 0xFFFD;
+  char32_t c = len == 1 ? c0 : len == 2 ? (c0 & 0x1F) : len == 3 ? (c0 & 0x0F) : (c0 & 0x07);
+  for (size_t k = 1; k < len; ++k) c = (c << 6) | (p[b + k] & 0x3F);
+  return c;
+}
 
 // Per-thread scratch space, so that splitting allocates nothing per call
 // once warmed up.
 struct Scratch {
-  std::vector<char32_t> cps;
-  std::vector<uint32_t> offs;  // offs[i]: byte offset of cps[i]; offs[n] = size
+  struct Mark {
+    uint32_t at;   // byte offset
+    uint32_t len;  // bytes
+    char32_t c;
+  };
+  std::vector<Mark> marks;     // quote and bracket characters
+  std::vector<uint32_t> gaps;  // word gaps (next word's byte offset) where a break rule may apply
   struct Open {
     char32_t closer;
     uint32_t at;
   };
   std::vector<Open> open;
-  std::vector<std::pair<uint32_t, uint32_t>> quoted;  // (open, close) code point indexes
+  std::vector<std::pair<uint32_t, uint32_t>> quoted;  // (opener, closer) byte offsets
   std::unique_ptr<icu::BreakIterator> bi;
   UText* ut = nullptr;
 
@@ -55,78 +93,100 @@ Scratch& GetScratch() {
   return scratch;
 }
 
-// Decodes `s` into code points; an ill-formed byte becomes U+FFFD.
-void Decode(std::string_view s, Scratch* sc) {
-  sc->cps.clear();
-  sc->offs.clear();
+// One pass over the bytes: notes the quote and bracket characters and the
+// word gaps after a character some break rule may end with.
+void Scan(std::string_view s, const SegmentRules& rules, Scratch* sc) {
+  sc->marks.clear();
+  sc->gaps.clear();
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t n = s.size(), i = 0;
+  const size_t n = s.size();
+  size_t i = 0;
   while (i < n) {
-    sc->offs.push_back(static_cast<uint32_t>(i));
+    // Skip eight bytes at a time while they are all Hangul-like: every byte
+    // >= 0x80 and none a lead byte of NBSP, curly quotes or CJK brackets.
+    while (i + 8 <= n) {
+      uint64_t x;
+      std::memcpy(&x, p + i, 8);
+      constexpr uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
+      if ((x & kHigh) != kHigh) break;
+      auto has_byte = [&](uint64_t v) {
+        uint64_t y = x ^ (kOnes * v);
+        return ((y - kOnes) & ~y & kHigh) != 0;
+      };
+      if (has_byte(0xE2) || has_byte(0xE3) || has_byte(0xC2)) break;
+      i += 8;
+    }
+    while (i < n && !kBytes.interesting[p[i]]) ++i;
+    if (i >= n) break;
+    if (size_t sl = SpaceLen(p, i, n)) {
+      size_t run = i;
+      i += sl;
+      while (i < n && (sl = SpaceLen(p, i, n)) != 0) i += sl;
+      if (run > 0 && i < n && rules.MayBreakAfter(CharBefore(p, run))) {
+        sc->gaps.push_back(static_cast<uint32_t>(i));
+      }
+      continue;
+    }
     unsigned char b = p[i];
     if (b < 0x80) {
-      sc->cps.push_back(b);
+      sc->marks.push_back({static_cast<uint32_t>(i), 1, b});
       ++i;
       continue;
     }
-    size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
-    char32_t c = len == 4 ? (b & 0x07) : len == 3 ? (b & 0x0F) : (b & 0x1F);
-    bool ok = len != 0 && i + len <= n;
-    for (size_t k = 1; ok && k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) ok = false;
-      c = (c << 6) | (p[i + k] & 0x3F);
+    // E2 80 98..9D: ‘ ’ ‚ ‛ “ ”; E3 80 88..95: 〈 〉 《 》 「 」 『 』 【 】 ...
+    if (i + 2 < n && p[i + 1] == 0x80) {
+      unsigned char t = p[i + 2];
+      if ((b == 0xE2 && t >= 0x98 && t <= 0x9D) || (b == 0xE3 && t >= 0x88 && t <= 0x95)) {
+        char32_t c = (char32_t(b & 0x0F) << 12) | (char32_t(0x80 & 0x3F) << 6) | (t & 0x3F);
+        sc->marks.push_back({static_cast<uint32_t>(i), 3, c});
+        i += 3;
+        continue;
+      }
     }
-    if (!ok) {
-      sc->cps.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    sc->cps.push_back(c);
-    i += len;
+    ++i;
   }
-  sc->offs.push_back(static_cast<uint32_t>(n));
 }
 
 // What a quote or bracket character does.
-enum class Mark { kNone, kOpen, kClose, kSymmetric };
-Mark MarkOf(char32_t c, char32_t* closer) {
+enum class MarkKind { kNone, kOpen, kClose, kSymmetric };
+MarkKind KindOf(char32_t c, char32_t* closer) {
   switch (c) {
     case U'“':
       *closer = U'”';
-      return Mark::kOpen;
+      return MarkKind::kOpen;
     case U'‘':
       *closer = U'’';
-      return Mark::kOpen;
+      return MarkKind::kOpen;
     case U'(':
       *closer = U')';
-      return Mark::kOpen;
+      return MarkKind::kOpen;
     case U'[':
       *closer = U']';
-      return Mark::kOpen;
+      return MarkKind::kOpen;
     case U'{':
       *closer = U'}';
-      return Mark::kOpen;
+      return MarkKind::kOpen;
     case U'<':
       *closer = U'>';
-      return Mark::kOpen;
+      return MarkKind::kOpen;
     case U'「':
       *closer = U'」';
-      return Mark::kOpen;
+      return MarkKind::kOpen;
     case U'『':
       *closer = U'』';
-      return Mark::kOpen;
+      return MarkKind::kOpen;
     case U'《':
       *closer = U'》';
-      return Mark::kOpen;
+      return MarkKind::kOpen;
     case U'〈':
       *closer = U'〉';
-      return Mark::kOpen;
+      return MarkKind::kOpen;
     case U'【':
       *closer = U'】';
-      return Mark::kOpen;
+      return MarkKind::kOpen;
     case U'〔':
       *closer = U'〕';
-      return Mark::kOpen;
+      return MarkKind::kOpen;
     case U')':
     case U']':
     case U'}':
@@ -138,39 +198,38 @@ Mark MarkOf(char32_t c, char32_t* closer) {
     case U'】':
     case U'〕':
       *closer = c;
-      return Mark::kClose;
+      return MarkKind::kClose;
     case U'”':
     case U'’':
     case U'"':
     case U'\'':
       *closer = c;
-      return Mark::kSymmetric;
+      return MarkKind::kSymmetric;
     default:
-      return Mark::kNone;
+      return MarkKind::kNone;
   }
 }
 
-// Finds the quoted and bracketed stretches of the text (matched pairs of at
-// most kMaxQuoteSpan code points) and leaves in sc->quoted the outermost ones,
-// sorted. Sentences are never split inside them: KSS and news style keep
+// Finds the quoted and bracketed stretches (matched pairs of at most
+// kMaxQuoteBytes) and leaves in sc->quoted the outermost ones, sorted.
+// Sentences are never split inside them: KSS and news style keep
 // “…다. …다”고 as one sentence.
-void FindQuoted(Scratch* sc) {
+void FindQuoted(std::string_view s, Scratch* sc) {
   sc->open.clear();
   sc->quoted.clear();
-  const std::vector<char32_t>& t = sc->cps;
-  const size_t n = t.size();
-  for (size_t i = 0; i < n; ++i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (const Scratch::Mark& m : sc->marks) {
     char32_t closer = 0;
-    Mark m = MarkOf(t[i], &closer);
-    if (m == Mark::kNone) continue;
-    bool prev_latin = i > 0 && IsLatin(t[i - 1]);
-    bool next_latin = i + 1 < n && IsLatin(t[i + 1]);
-    if ((t[i] == U'\'' || t[i] == U'’') && prev_latin && (next_latin || t[i] == U'’')) {
+    MarkKind kind = KindOf(m.c, &closer);
+    if (kind == MarkKind::kNone) continue;
+    bool prev_latin = m.at > 0 && IsAsciiLetter(p[m.at - 1]);
+    bool next_latin = m.at + m.len < s.size() && IsAsciiLetter(p[m.at + m.len]);
+    if ((m.c == U'\'' || m.c == U'’') && prev_latin && (next_latin || m.c == U'’')) {
       continue;  // an apostrophe: don't, OpenAI’s
     }
-    if (m == Mark::kOpen) {
+    if (kind == MarkKind::kOpen) {
       if (sc->open.size() == kMaxOpen) sc->open.erase(sc->open.begin());
-      sc->open.push_back({closer, static_cast<uint32_t>(i)});
+      sc->open.push_back({closer, m.at});
       continue;
     }
     // A closer: look for its opener among the three innermost open marks.
@@ -183,15 +242,15 @@ void FindQuoted(Scratch* sc) {
       }
     }
     if (found == depth) {
-      if (m == Mark::kSymmetric) {
+      if (kind == MarkKind::kSymmetric) {
         if (sc->open.size() == kMaxOpen) sc->open.erase(sc->open.begin());
-        sc->open.push_back({closer, static_cast<uint32_t>(i)});
+        sc->open.push_back({closer, m.at});
       }
       continue;
     }
     uint32_t at = sc->open[found].at;
     sc->open.resize(found);
-    if (i - at <= kMaxQuoteSpan) sc->quoted.emplace_back(at, static_cast<uint32_t>(i));
+    if (m.at - at <= kMaxQuoteBytes) sc->quoted.emplace_back(at, m.at);
   }
   auto& q = sc->quoted;
   if (q.size() < 2) return;
@@ -207,65 +266,85 @@ void FindQuoted(Scratch* sc) {
   q.resize(w + 1);
 }
 
-// Appends the trimmed byte span of code points [from, to) if not empty.
-void Emit(const Scratch& sc, size_t from, size_t to, std::vector<std::pair<size_t, size_t>>* out) {
-  while (from < to && IsSpace(sc.cps[from])) ++from;
-  while (to > from && IsSpace(sc.cps[to - 1])) --to;
-  if (from < to) out->emplace_back(sc.offs[from], sc.offs[to]);
+// Appends the byte span [from, to) trimmed of spaces, if not empty.
+void Emit(std::string_view s, size_t from, size_t to, std::vector<std::pair<size_t, size_t>>* out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  while (from < to) {
+    size_t sl = SpaceLen(p, from, to);
+    if (sl == 0) break;
+    from += sl;
+  }
+  while (to > from) {
+    if (p[to - 1] == ' ' || p[to - 1] == '\t') {
+      --to;
+    } else if (to - from >= 2 && p[to - 2] == 0xC2 && p[to - 1] == 0xA0) {
+      to -= 2;
+    } else if (to - from >= 3 && p[to - 3] == 0xE3 && p[to - 2] == 0x80 && p[to - 1] == 0x80) {
+      to -= 3;
+    } else {
+      break;
+    }
+  }
+  if (from < to) out->emplace_back(from, to);
 }
 
 }  // namespace
 
 void SplitSentenceSpans(std::string_view paragraph, std::vector<std::pair<size_t, size_t>>* out) {
   if (paragraph.empty()) return;
-  Scratch& sc = GetScratch();
-  Decode(paragraph, &sc);
-  FindQuoted(&sc);
-  const SegmentRules& rules = SegmentRules::Default();
-  const char32_t* t = sc.cps.data();
-  const size_t n = sc.cps.size();
-
-  // ICU's boundaries, read lazily as byte offsets.
-  constexpr size_t kNone = std::numeric_limits<size_t>::max();
-  size_t icu = kNone;
-  if (sc.bi && paragraph.size() <= static_cast<size_t>(std::numeric_limits<int32_t>::max())) {
-    UErrorCode err = U_ZERO_ERROR;
-    sc.ut = utext_openUTF8(sc.ut, paragraph.data(), static_cast<int64_t>(paragraph.size()), &err);
-    if (U_SUCCESS(err)) sc.bi->setText(sc.ut, err);
-    if (U_SUCCESS(err)) {
-      int32_t b = sc.bi->next();
-      icu = b == icu::BreakIterator::DONE ? kNone : static_cast<size_t>(b);
-    }
+  if (paragraph.size() >= static_cast<size_t>(std::numeric_limits<int32_t>::max())) {
+    out->emplace_back(0, paragraph.size());
+    return;
   }
+  Scratch& sc = GetScratch();
+  const SegmentRules& rules = SegmentRules::Default();
+  Scan(paragraph, rules, &sc);
+  sc.quoted.clear();
+  if (!sc.marks.empty()) FindQuoted(paragraph, &sc);
+  const size_t n = paragraph.size();
 
-  size_t q = 0;      // next quoted stretch that may contain i
-  size_t start = 0;  // start of the current sentence
-  for (size_t i = 1; i < n; ++i) {
-    bool at_icu = false;
-    if (icu != kNone && icu <= sc.offs[i]) {
-      while (icu != kNone && icu < sc.offs[i]) {
-        int32_t b = sc.bi->next();
-        icu = b == icu::BreakIterator::DONE ? kNone : static_cast<size_t>(b);
+  // ICU's boundaries (byte offsets: the UText reads UTF-8), read lazily.
+  constexpr size_t kNone = std::numeric_limits<size_t>::max();
+  bool icu_ok = false;
+  if (sc.bi) {
+    UErrorCode err = U_ZERO_ERROR;
+    sc.ut = utext_openUTF8(sc.ut, paragraph.data(), static_cast<int64_t>(n), &err);
+    if (U_SUCCESS(err)) sc.bi->setText(sc.ut, err);
+    icu_ok = U_SUCCESS(err);
+  }
+  auto next_icu = [&]() -> size_t {
+    if (icu_ok) {
+      int32_t b = sc.bi->next();
+      if (b != icu::BreakIterator::DONE && static_cast<size_t>(b) < n) {
+        return static_cast<size_t>(b);
       }
-      at_icu = icu == sc.offs[i];
     }
-    bool gap = IsSpace(t[i - 1]) && !IsSpace(t[i]);
-    if (!at_icu && !gap) continue;
+    icu_ok = false;
+    return kNone;
+  };
+
+  size_t icu = next_icu();
+  size_t g = 0;      // next gap
+  size_t q = 0;      // next quoted stretch that may contain the candidate
+  size_t start = 0;  // start of the current sentence
+  for (;;) {
+    size_t gap = g < sc.gaps.size() ? sc.gaps[g] : kNone;
+    size_t i = std::min(icu, gap);
+    if (i == kNone) break;
+    const bool at_icu = i == icu;
+    if (at_icu) icu = next_icu();
+    if (i == gap) ++g;
+    if (i == 0) continue;
     while (q < sc.quoted.size() && sc.quoted[q].second < i) ++q;
     if (q < sc.quoted.size() && sc.quoted[q].first < i) continue;  // inside quotes
-    if (!at_icu) {
-      size_t j = i - 1;
-      while (j > 0 && IsSpace(t[j])) --j;
-      if (IsSpace(t[j]) || !rules.MayBreakAfter(t[j])) continue;
-    }
-    int r = rules.Match(t, n, i, start);
+    int r = rules.MatchUtf8(paragraph, i, start);
     bool brk = r >= 0 ? rules.action(r) == BreakAction::kBreak : at_icu;
     if (brk) {
-      Emit(sc, start, i, out);
+      Emit(paragraph, start, i, out);
       start = i;
     }
   }
-  Emit(sc, start, n, out);
+  Emit(paragraph, start, n, out);
 }
 
 std::vector<std::string_view> SplitSentences(std::string_view paragraph) {
@@ -329,6 +408,7 @@ std::vector<Unit> Segment(std::string_view text) {
   MarkHeadlines(&info);
 
   std::vector<Unit> units;
+  units.reserve(text.size() / 64 + kept.size());
   std::vector<std::pair<size_t, size_t>> spans;
   std::string_view speaker;
   int speaker_paragraph = 0;
@@ -382,11 +462,12 @@ void AssignIds(std::vector<Unit>* units) {
       h ^= c;
       h *= 1099511628211ULL;
     }
-    uint64_t key = h >> 16;
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "u%012llx", static_cast<unsigned long long>(key));
+    uint64_t key = h >> 16;  // 48 bits: 12 hex digits
+    char buf[13];
+    buf[0] = 'u';
+    for (int d = 0; d < 12; ++d) buf[12 - d] = "0123456789abcdef"[(key >> (4 * d)) & 0xF];
     int n = ++seen[key];
-    u.id = buf;
+    u.id.assign(buf, sizeof buf);
     if (n > 1) u.id += "-" + std::to_string(n);
   }
 }

@@ -1,6 +1,7 @@
 #include "structure.h"
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 namespace bitext {
@@ -8,7 +9,7 @@ namespace {
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool Contains(std::string_view s, std::string_view p) {
-  return s.find(p) != std::string_view::npos;
+  return memmem(s.data(), s.size(), p.data(), p.size()) != nullptr;
 }
 
 // First code point of `s` and its length (0 for empty input).
@@ -67,6 +68,7 @@ bool IsCaption(std::string_view line, size_t cps) {
   if (StartsWith(line, "▲")) return true;
   if (StartsWith(line, "[사진]") || StartsWith(line, "<사진>")) return true;
   if (cps > 160) return false;
+  if (!Contains(line, "=") && !Contains(line, "사진")) return false;
   for (std::string_view key :
        {"사진=", "사진 =", "사진제공", "사진 제공=", "그래픽=", "영상=", "사진출처", "사진 출처"}) {
     if (Contains(line, key)) return true;
@@ -107,6 +109,7 @@ bool IsBoilerplate(std::string_view line) {
                                "재배포 금지", "재배포금지", "Copyright", "COPYRIGHT", "©", "ⓒ"}) {
     if (StartsWith(line, key)) return true;
   }
+  if (line.size() > 600) return false;  // boilerplate is short
   for (std::string_view key : {"저작권자 ©", "저작권자©", "저작권자(c)", "무단전재 및 재배포",
                                "무단 전재 및 재배포", "All rights reserved"}) {
     if (Contains(line, key)) return true;
@@ -159,7 +162,7 @@ bool IsByline(std::string_view line, size_t cps) {
 
 // "이름: …": the speaker's name, or empty.
 std::string_view SpeakerOf(std::string_view line) {
-  size_t colon = line.find(':');
+  size_t colon = line.substr(0, 64).find(':');  // a name has at most 12 characters
   if (colon == std::string_view::npos || colon == 0) return {};
   std::string_view name = line.substr(0, colon);
   while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
@@ -222,7 +225,8 @@ size_t CountCodePoints(std::string_view s) {
 
 LineInfo ClassifyLine(std::string_view line) {
   LineInfo info;
-  size_t cps = CountCodePoints(line);
+  // Only short lines need an exact count: 640 bytes are at least 160 characters.
+  size_t cps = line.size() > 640 ? line.size() : CountCodePoints(line);
   if (IsBoilerplate(line)) {
     info.kind = UnitKind::kBoilerplate;
   } else if (IsCaption(line, cps)) {

@@ -34,7 +34,7 @@ namespace bitext {
 
 struct LineInfo {
   UnitKind kind = UnitKind::kBody;
-  std::string_view speaker;  // kSpeech: the name before the colon (points into the line)
+  std::string_view speaker;    // kSpeech: the name before the colon (points into the line)
   bool headline_like = false;  // short, no final punctuation: may be a title or dek
 };
 
