@@ -231,12 +231,20 @@ TEST_CASE("glossary English must appear as a whole word", "[checks]") {
     bool found;
   };
   const Row rows[] = {
-      {"Sam Altman said", "Sam Altman", true},   {"Sam Altmann said", "Sam Altman", false},
-      {"Sam Altman’s plan", "Sam Altman", true}, {"two developers", "developer", true},
-      {"Developers came", "developer", true},    {"President Yoon", "president", true},
-      {"the naver site", "Naver", false},        {"OpenAI's models", "AI", false},
-      {"AI-based models", "AI", true},           {"a GPT-5 model", "GPT", true},
+      {"Sam Altman said", "Sam Altman", true},
+      {"Sam Altmann said", "Sam Altman", false},
+      {"Sam Altman’s plan", "Sam Altman", true},
+      {"two developers", "developer", true},
+      {"Developers came", "developer", true},
+      {"President Yoon", "president", true},
+      {"the naver site", "Naver", false},
+      {"OpenAI's models", "AI", false},
+      {"AI-based models", "AI", true},
+      {"a GPT-5 model", "GPT", true},
       {"NaverWebtoon", "Naver", false},
+      {"high-tech industries", "high-tech industry", true},
+      {"High-tech industries", "high-tech industry", true},
+      {"two days", "day", true},
   };
   for (const Row& row : rows) {
     INFO(row.en << " / " << row.term);

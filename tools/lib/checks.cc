@@ -344,10 +344,17 @@ bool IsKoreanQuestion(std::string_view ko) {
 bool ContainsTerm(std::string_view english, std::string_view term_en, bool adjective_forms) {
   if (term_en.empty()) return true;
   std::vector<std::string> forms = {std::string(term_en)};
-  if (term_en[0] >= 'a' && term_en[0] <= 'z') {
-    std::string cap(term_en);
-    cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
-    forms.push_back(cap);
+  // industry -> industries
+  if (term_en.size() >= 2 && term_en.back() == 'y' &&
+      std::string_view("aeiou").find(term_en[term_en.size() - 2]) == std::string_view::npos) {
+    forms.push_back(std::string(term_en.substr(0, term_en.size() - 1)) + "ies");
+  }
+  for (size_t i = 0, n = forms.size(); i < n; ++i) {
+    if (forms[i][0] >= 'a' && forms[i][0] <= 'z') {
+      std::string cap = forms[i];
+      cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
+      forms.push_back(cap);
+    }
   }
   auto alnum = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');

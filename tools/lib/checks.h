@@ -23,7 +23,7 @@
 //                          English is missing from the translation. The
 //                          English must appear case-sensitively as a whole
 //                          word; it may be followed by a plural or possessive
-//                          ending (s, es, 's, ’s), and a term whose English
+//                          ending (s, es, 's, ’s; y -> ies), and a term whose English
 //                          starts lower-case ("president") may be capitalised
 //                          ("President Yoon"); a place name may be an
 //                          adjective (Korea -> Korean, Taiwan -> Taiwanese).
