@@ -175,6 +175,26 @@ TEST_CASE("bitext check: warnings fail only with --strict", "[check_cli]") {
   CHECK(strict.rc == 1);
 }
 
+TEST_CASE("bitext check: obsolete entries are info", "[check_cli]") {
+  TempCopy t;
+  std::string po_path = t.doc() + "/en.po";
+  std::string po = Slurp(po_path);
+  po +=
+      "\n#~ msgctxt \"u0123456789ab\"\n#~ msgid \"지워진 문장.\"\n#~ msgstr \"A deleted "
+      "sentence.\"\n";
+  Spit(po_path, po);
+  int line = 0;
+  for (const std::string& l : Lines(po)) {
+    ++line;
+    if (l.rfind("#~ msgid", 0) == 0) break;
+  }
+  Run r = Bitext("check " + t.doc() + " --glossary " + t.glossary() + " --strict");
+  INFO(r.out);
+  CHECK(r.rc == 0);
+  CHECK(r.out == po_path + ":" + std::to_string(line) +
+                     ": info: [obsolete] obsolete entry kept (#~) for “지워진 문장.”\n");
+}
+
 TEST_CASE("bitext check: usage and missing files", "[check_cli]") {
   TempCopy t;
   CHECK(Bitext("check " + t.doc() + " --format xml").rc == 2);
