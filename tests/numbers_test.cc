@@ -93,6 +93,13 @@ TEST_CASE("Korean numbers are found in the English", "[numbers]") {
       {"10년 만에 이뤄지면", "if it happens within a decade", true},
       {"10년 만에 이뤄지면", "if it happens in 10 years", true},
       {"10년 만에 이뤄지면", "if it happens in five years", false},
+      // fractions
+      {"3분의 1이 찬성했다.", "One-third were in favour.", true},
+      {"3분의 2가 찬성했다.", "Two thirds were in favour.", true},
+      {"4분의 1이 찬성했다.", "A quarter were in favour.", true},
+      {"2분의 1이 찬성했다.", "Half were in favour.", true},
+      {"0.5%p 올랐다.", "It rose half a percentage point.", true},
+      {"3분의 1이 찬성했다.", "A quarter were in favour.", false},
       // native Korean numerals with counters, ordinals
       {"세 가지를 요청했다.", "He made three requests.", true},
       {"세 가지를 요청했다.", "He made two requests.", false},
@@ -164,6 +171,7 @@ TEST_CASE("English number values", "[numbers]") {
       {"two hundred thousand", {2e5}},
       {"one hundred and five", {105}},
       {"twenty-first", {21}},
+      {"one-third", {1, 3}},
       {"a dozen, a decade", {12, 10}},
       {"June 9, 2023", {6, 9, 2023}},
       {"It's Korea's turn", {}},

@@ -207,7 +207,8 @@ class Breaker {
         size_t b = u16_to_u8[static_cast<size_t>(p)];
         if (b == 0 || b >= text_.size()) continue;
         bool after_space = text_[b - 1] == ' ';
-        if (opt_.lang == LineLang::kKorean && !after_space) {
+        // English may also break after a hyphen or dash ("state-of-the-art").
+        if (!after_space && !AfterDash(b)) {
           level1.push_back(b);
         } else {
           level0.push_back(b);
@@ -247,7 +248,7 @@ class Breaker {
       while (c.line_end > 0 && text_[c.line_end - 1] == ' ') --c.line_end;
       if (c.line_end == 0) continue;
       bool is_grapheme = std::binary_search(grapheme_set_.begin(), grapheme_set_.end(), b);
-      bool is_level1 = !is_grapheme && text_[b - 1] != ' ' && opt_.lang == LineLang::kKorean;
+      bool is_level1 = !is_grapheme && text_[b - 1] != ' ' && !AfterDash(b);
       Score(&c, is_level1, is_grapheme);
       cands_.push_back(c);
     }
@@ -256,6 +257,14 @@ class Breaker {
     end.penalty = 0;
     end.bad = false;
     cands_.push_back(end);
+  }
+
+  // English may also break after a hyphen or dash ("state-of-the- / art").
+  bool AfterDash(size_t b) const {
+    if (opt_.lang != LineLang::kEnglish) return false;
+    if (text_[b - 1] == '-') return true;
+    return b >= 3 && (text_.compare(b - 3, 3, "\xE2\x80\x93") == 0 ||
+                      text_.compare(b - 3, 3, "\xE2\x80\x94") == 0);
   }
 
   bool AnyTooWide(const std::vector<size_t>& breaks) const {

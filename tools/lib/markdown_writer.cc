@@ -29,12 +29,46 @@ bool IsInlineSpecial(char c) {
   }
 }
 
-std::string EscapeInline(std::string_view s) {
+// Where a URL the GFM autolink extension links starts in a word (npos if
+// none): its characters are taken literally, so a backslash escape inside it
+// would show.
+size_t UrlStart(std::string_view w) {
+  size_t best = std::string_view::npos;
+  for (const char* p : {"http://", "https://", "ftp://", "www."}) {
+    size_t at = w.find(p);
+    if (at < best) best = at;
+  }
+  return best;
+}
+
+std::string EscapeInline(std::string_view s, bool table_cell = false) {
   std::string out;
   out.reserve(s.size() + 8);
-  for (char c : s) {
-    if (IsInlineSpecial(c)) out += '\\';
-    out += c;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t e = s.find(' ', i);
+    if (e == std::string_view::npos) e = s.size();
+    std::string_view w = s.substr(i, e - i);
+    size_t url = UrlStart(w);
+    for (size_t k = 0; k < w.size(); ++k) {
+      char c = w[k];
+      if (k >= url) {
+        if (c == '<') {
+          out += "&lt;";
+        } else if (c == '>') {
+          out += "&gt;";
+        } else if (c == '|' && table_cell) {
+          out += "\\|";
+        } else {
+          out += c;
+        }
+      } else {
+        if (IsInlineSpecial(c)) out += '\\';
+        out += c;
+      }
+    }
+    if (e < s.size()) out += ' ';
+    i = e + 1;
   }
   return out;
 }
@@ -123,7 +157,7 @@ std::string MarkdownTableCell(std::string_view text) {
   while (first < lines.size() && lines[first].empty()) ++first;
   for (size_t i = first; i < lines.size(); ++i) {
     if (i > first) out += "<br>";
-    out += EscapeInline(lines[i]);
+    out += EscapeInline(lines[i], /*table_cell=*/true);
   }
   return out;
 }

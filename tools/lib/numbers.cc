@@ -331,9 +331,10 @@ constexpr EnWord kEnOrdinals[] = {
 constexpr EnWord kEnScales[] = {{"hundred", 100}, {"thousand", 1e3},  {"million", 1e6},
                                 {"billion", 1e9}, {"trillion", 1e12}, {"dozen", 12},
                                 {"decade", 10},   {"decades", 10}};
-constexpr EnWord kEnOther[] = {{"once", 1},   {"twice", 2},  {"thrice", 3},
-                               {"both", 2},   {"double", 2}, {"triple", 3},
-                               {"single", 1}, {"dozen", 12}, {"decade", 10}};
+constexpr EnWord kEnOther[] = {{"once", 1},    {"twice", 2},  {"thrice", 3},  {"both", 2},
+                               {"double", 2},  {"triple", 3}, {"single", 1},  {"dozen", 12},
+                               {"decade", 10}, {"thirds", 3}, {"quarter", 4}, {"quarters", 4},
+                               {"fifths", 5},  {"tenths", 10}};
 constexpr EnWord kMonths[] = {{"January", 1},  {"February", 2},  {"March", 3},
                               {"April", 4},    {"May", 5},       {"June", 6},
                               {"July", 7},     {"August", 8},    {"September", 9},
@@ -652,6 +653,8 @@ std::vector<NumberMention> ExtractEnglishNumbers(std::string_view en) {
       } else if (const EnWord* tn = Find(kEnTens, x)) {
         cur += tn->value;
       } else if (const EnWord* o = Find(kEnOrdinals, x)) {
+        // twenty-first, but not one-third (two numbers: 1 and 3)
+        if (cur != 0 && static_cast<long long>(cur) % 10 != 0) break;
         cur += o->value;
         ordinal = true;
       } else if (any && x == "hundred") {
@@ -683,6 +686,8 @@ std::vector<NumberMention> ExtractEnglishNumbers(std::string_view en) {
     }
     if (const EnWord* o = Find(kEnOther, w)) {
       emit(tok.begin, tok.end, {o->value}, false);
+    } else if (w == "half" || w == "halves") {
+      emit(tok.begin, tok.end, {0.5, 2, 1}, false);  // 0.5, 2분의 1
     }
   }
   return out;

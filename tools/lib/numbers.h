@@ -50,6 +50,9 @@
 //   ordinals          first…twentieth (twenty-first...), 1st, 2nd, 3rd, 9th
 //   other words       once = 1, twice = 2, thrice = 3, both = 2, double = 2,
 //                     triple = 3, single = 1, dozen = 12, decade = 10
+//   fractions         one-third = 1 and 3, two thirds = 2 and 3, a quarter =
+//                     4, half = 0.5 or 2 and 1: so 3분의 1 (3 and 1) finds
+//                     one-third
 //   months            January…December (capitalised; Jan., Sept. too) give
 //                     their number: 3월 = March, 6월 9일 = June 9
 //   years, decades    2016, the 1990s, 20s

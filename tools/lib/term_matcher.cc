@@ -150,7 +150,17 @@ size_t DecodeCodePoint(std::string_view s, size_t i, char32_t* cp) {
 
 namespace {
 
-inline uint64_t HashSlot(uint64_t key, int shift) { return (key * 0x9E3779B97F4A7C15ull) >> shift; }
+// Nodes with at most this many children keep them sorted and searched
+// linearly; the others in a hash table (see the constructor).
+constexpr uint32_t kNarrow = 8;
+constexpr uint32_t kHashed = 0x80000000u;  // Node::count flag: block is a hash table
+constexpr char32_t kNoLabel = 0xFFFFFFFFu;  // label of an empty hash slot and of the root
+
+inline uint32_t LabelHash(char32_t cp) {
+  return uint32_t((uint64_t{cp} * 0x9E3779B97F4A7C15ull) >> 40);
+}
+// Levels of the trie laid out breadth-first before the depth-first rest.
+constexpr int kBreadthFirstLevels = 2;
 
 // A plain trie used while building: node ids in creation order, so every
 // parent is created before its children.
@@ -229,38 +239,101 @@ TermMatcher::TermMatcher(const Glossary& glossary) {
     for (const std::string& v : terms[t].variants) alias(v, true);
   }
 
-  // Lay the trie out in the hash table, parents before children.
+  // Lay the trie out in one array of nodes. Every node's children form one
+  // block: sorted by label when there are at most kNarrow of them (searched
+  // linearly), else an open-addressing hash table of 2^k slots keyed by label
+  // (empty slots have label kNoLabel). Either way a step reads the block of
+  // the node it leaves and lands on the node it needs next. The top levels,
+  // which every walk visits, are laid out breadth-first and contiguous; the
+  // rest depth-first, so a chain of single children is contiguous too.
   const auto& edges = trie.edges();
-  size_t size = 1024;
-  while (size < edges.size() * 2 + 2) size *= 2;
-  shift_ = 64;
-  for (size_t s = size; s > 1; s >>= 1) --shift_;
-  table_.assign(size, kEmpty);
-  key_of_.assign(size, -1);
-  mask_ = size - 1;
-  root_ = size;
-  std::vector<uint64_t> slot_of(edges.size() + 1);
-  slot_of[0] = root_;
-  for (size_t e = 0; e < edges.size(); ++e) {
-    uint64_t key = (slot_of[edges[e].parent] << 21) | edges[e].cp;
-    uint64_t h = HashSlot(key, shift_);
-    while (table_[h] != kEmpty) h = (h + 1) & mask_;
-    int32_t term = trie.terminal(uint32_t(e + 1));
-    table_[h] = key | (term >= 0 ? kTerminal : 0);
-    key_of_[h] = term;
-    slot_of[e + 1] = h;
+  const size_t n = edges.size() + 1;
+  std::vector<uint32_t> start(n + 1, 0);  // temp parent -> its edges in `by_parent`
+  for (const auto& e : edges) ++start[e.parent + 1];
+  for (size_t i = 0; i < n; ++i) start[i + 1] += start[i];
+  std::vector<uint32_t> by_parent(edges.size());
+  {
+    std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+    for (size_t e = 0; e < edges.size(); ++e) by_parent[fill[edges[e].parent]++] = uint32_t(e);
+  }
+  nodes_.reserve(n + n / 4);
+  nodes_.assign(1, Node{kNoLabel, trie.terminal(0), 0, 0});
+  std::vector<uint32_t> kids;
+  using Pair = std::pair<uint32_t, uint32_t>;  // (temp id, final id)
+  // Gives node `id` (temp id `old`) its block of children; appends the
+  // children's pairs to *out in label order.
+  auto expand = [&](uint32_t old, uint32_t id, std::vector<Pair>* out) {
+    kids.assign(by_parent.begin() + start[old], by_parent.begin() + start[old + 1]);
+    std::sort(kids.begin(), kids.end(),
+              [&](uint32_t x, uint32_t y) { return edges[x].cp < edges[y].cp; });
+    const uint32_t first = uint32_t(nodes_.size());
+    if (kids.size() <= kNarrow) {
+      nodes_[id].first_child = first;
+      nodes_[id].count = uint32_t(kids.size());
+      for (uint32_t e : kids) {
+        out->push_back({e + 1, uint32_t(nodes_.size())});
+        nodes_.push_back(Node{edges[e].cp, trie.terminal(e + 1), 0, 0});
+      }
+      return;
+    }
+    uint32_t size = 16;
+    while (size < kids.size() * 2) size *= 2;
+    nodes_[id].first_child = first;
+    nodes_[id].count = size | kHashed;
+    nodes_.resize(nodes_.size() + size, Node{kNoLabel, -1, 0, 0});
+    for (uint32_t e : kids) {
+      uint32_t h = LabelHash(edges[e].cp) & (size - 1);
+      while (nodes_[first + h].label != kNoLabel) h = (h + 1) & (size - 1);
+      nodes_[first + h] = Node{edges[e].cp, trie.terminal(e + 1), 0, 0};
+      out->push_back({e + 1, first + h});
+    }
+  };
+  std::vector<Pair> level = {{0, 0}};
+  for (int depth = 0; depth < kBreadthFirstLevels; ++depth) {
+    std::vector<Pair> below;
+    for (const auto& [old, id] : level) expand(old, id, &below);
+    level.swap(below);
+  }
+  std::vector<Pair> stack(level.rbegin(), level.rend());
+  std::vector<Pair> children;
+  while (!stack.empty()) {
+    auto [old, id] = stack.back();
+    stack.pop_back();
+    children.clear();
+    expand(old, id, &children);
+    stack.insert(stack.end(), children.rbegin(), children.rend());
+  }
+  nodes_.shrink_to_fit();
+  root_direct_.assign(0x80 + (0xD7A4 - 0xAC00), 0);
+  const Node& root = nodes_[0];
+  uint32_t root_block = root.count & kHashed ? root.count & ~kHashed : root.count;
+  for (uint32_t c = root.first_child; c < root.first_child + root_block; ++c) {
+    char32_t cp = nodes_[c].label;
+    if (cp < 0x80) root_direct_[cp] = c;
+    if (cp >= 0xAC00 && cp < 0xD7A4) root_direct_[0x80 + (cp - 0xAC00)] = c;
   }
 }
 
-inline int64_t TermMatcher::Child(uint64_t node, char32_t cp) const {
-  uint64_t key = (node << 21) | cp;
-  uint64_t h = HashSlot(key, shift_);
-  for (;;) {
-    uint64_t s = table_[h];
-    if ((s & kKeyMask) == key) return int64_t(h);
-    if (s == kEmpty) return -1;
-    h = (h + 1) & mask_;
+inline uint32_t TermMatcher::Child(uint32_t node, char32_t cp) const {
+  if (node == 0) {
+    if (cp < 0x80) return root_direct_[cp];
+    if (cp >= 0xAC00 && cp < 0xD7A4) return root_direct_[0x80 + (cp - 0xAC00)];
   }
+  const Node& parent = nodes_[node];
+  const uint32_t first = parent.first_child;
+  if (parent.count & kHashed) {
+    const uint32_t mask = (parent.count & ~kHashed) - 1;
+    for (uint32_t h = LabelHash(cp) & mask;; h = (h + 1) & mask) {
+      char32_t label = nodes_[first + h].label;
+      if (label == cp) return first + h;
+      if (label == kNoLabel) return 0;
+    }
+  }
+  for (uint32_t i = first; i < first + parent.count; ++i) {
+    char32_t label = nodes_[i].label;
+    if (label >= cp) return label == cp ? i : 0;
+  }
+  return 0;
 }
 
 std::vector<TermMatch> TermMatcher::FindAll(std::string_view text) const {
@@ -270,7 +343,7 @@ std::vector<TermMatch> TermMatcher::FindAll(std::string_view text) const {
   size_t i = 0;
   while (i < n) {
     if (word_start) {
-      uint64_t node = root_;
+      uint32_t node = 0;
       size_t j = i;
       size_t best_end = 0;
       int32_t best = -1;
@@ -278,12 +351,12 @@ std::vector<TermMatch> TermMatcher::FindAll(std::string_view text) const {
       while (j < n) {
         char32_t cp;
         size_t len = DecodeCodePoint(text, j, &cp);
-        int64_t child = Child(node, cp);
-        if (child < 0) break;
-        node = uint64_t(child);
+        uint32_t child = Child(node, cp);
+        if (child == 0) break;
+        node = child;
         j += len;
-        if ((table_[node] & kTerminal) && ValidEnd(text, j)) {
-          best = key_of_[node];
+        if (nodes_[node].key >= 0 && ValidEnd(text, j)) {
+          best = nodes_[node].key;
           best_end = j;
           best_last = cp;
         }

@@ -69,23 +69,23 @@ class TermMatcher {
     uint32_t term;
     bool variant;
   };
-  // The trie is one open-addressing hash table of transitions. A node is
-  // identified by the slot of its incoming transition (the root by
-  // table_.size()), so a slot holds only its key: bits 0-20 the code point,
-  // bits 21-51 the parent node, bit 63 set when the node ends a key. One
-  // 8-byte probe per character walked.
-  static constexpr uint64_t kEmpty = ~uint64_t{0};
-  static constexpr uint64_t kTerminal = uint64_t{1} << 63;
-  static constexpr uint64_t kKeyMask = (uint64_t{1} << 52) - 1;
+  // The trie as one array of nodes; the children of a node are one block
+  // starting at first_child: `count` nodes sorted by label, or, for nodes
+  // with many children, a hash table of (count & ~kHashed) slots (see the
+  // constructor). The root's children for ASCII and Hangul syllables are
+  // also in a direct table.
+  struct Node {
+    char32_t label;        // code point on the edge into this node
+    int32_t key;           // index into keys_ if a key ends here, else -1
+    uint32_t first_child;  // start of the children's block
+    uint32_t count;        // children, or hash table size | kHashed
+  };
 
-  // The child of `node` by `cp`, or -1.
-  int64_t Child(uint64_t node, char32_t cp) const;
+  // The child of `node` by `cp`, or 0 (the root is never a child).
+  uint32_t Child(uint32_t node, char32_t cp) const;
 
-  std::vector<uint64_t> table_;
-  std::vector<int32_t> key_of_;  // slot -> index into keys_ (terminal slots)
-  uint64_t root_ = 0;
-  uint64_t mask_ = 0;
-  int shift_ = 64;
+  std::vector<Node> nodes_;            // nodes_[0] is the root
+  std::vector<uint32_t> root_direct_;  // ASCII, then U+AC00..U+D7A3
   std::vector<Key> keys_;
 };
 

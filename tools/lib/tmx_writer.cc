@@ -48,9 +48,9 @@ TmxResult WriteTmx(const MergedDocument& doc, const TmxOptions& opt) {
     if (mu.state != TranslationState::kTranslated) continue;
     Location po{doc.po_path, mu.po_line};
     Location src{doc.source_path, mu.unit.line, mu.unit.col};
-    std::string en = clean(mu.english, po, "unit " + mu.unit.id + " English");
-    if (en.empty()) continue;
+    if (DropXmlForbidden(mu.english, nullptr).empty()) continue;
     std::string ko = clean(mu.unit.text, src, "unit " + mu.unit.id + " Korean");
+    std::string en = clean(mu.english, po, "unit " + mu.unit.id + " English");
     out += "    <tu tuid=\"" + XmlEscape(clean(mu.unit.id, src, "unit id"), true) + "\">\n";
     out += "      <prop type=\"x-document\">" + doc_name + "</prop>\n";
     out += "      <prop type=\"x-kind\">" + std::string(KindName(mu.unit.kind)) + "</prop>\n";

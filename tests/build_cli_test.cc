@@ -1,0 +1,199 @@
+// End-to-end tests of `bitext build` on the fixture documents in
+// tests/data/build/ (a plain-text article and a timed ko.srt): outputs,
+// golden files, reproducibility, validation by the tools that read them, and
+// errors (nothing written, the file named, exit code).
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "file_io.h"
+
+namespace fs = std::filesystem;
+using bitext::FileExists;
+using bitext::ReadFile;
+using bitext::WriteFileAtomic;
+
+namespace {
+
+struct RunResult {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string TempDir(const std::string& name) {
+  fs::path p =
+      fs::temp_directory_path() / ("bitext_build_" + std::to_string(getpid()) + "_" + name);
+  fs::remove_all(p);
+  return p.string();
+}
+
+// Runs the bitext binary from the repository root.
+RunResult Bitext(const std::string& args) {
+  std::string base = TempDir("run");
+  std::string cmd = "cd '" + std::string(BITEXT_SOURCE_DIR) + "' && '" + BITEXT_BINARY + "' " +
+                    args + " >'" + base + ".out' 2>'" + base + ".err' </dev/null";
+  int status = std::system(cmd.c_str());
+  RunResult r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  auto out = ReadFile(base + ".out");
+  auto err = ReadFile(base + ".err");
+  if (out.ok()) r.out = *out;
+  if (err.ok()) r.err = *err;
+  fs::remove(base + ".out");
+  fs::remove(base + ".err");
+  return r;
+}
+
+std::vector<std::string> Listing(const std::string& dir) {
+  std::vector<std::string> names;
+  if (!fs::is_directory(dir)) return names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+const char* const kSuffixes[] = {".en.md", ".en.srt", ".en.vtt", ".md", ".srt", ".tmx"};
+
+bool HaveTool(const std::string& name) {
+  return std::system(("command -v " + name + " >/dev/null 2>&1").c_str()) == 0;
+}
+
+std::string Python() { return FileExists("/usr/bin/python3") ? "/usr/bin/python3" : "python3"; }
+
+}  // namespace
+
+TEST_CASE("bitext build writes the six files of every document", "[build_cli]") {
+  std::string out = TempDir("all");
+  RunResult r = Bitext("build --translations tests/data/build --out '" + out + "'");
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.out.empty());
+  CHECK(r.err.empty());  // no progress when stderr is not a terminal
+  std::vector<std::string> want;
+  for (const char* doc : {"seoul-sample", "timed-sample"}) {
+    for (const char* s : kSuffixes) want.push_back(std::string(doc) + s);
+  }
+  std::sort(want.begin(), want.end());
+  CHECK(Listing(out) == want);
+
+  SECTION("outputs match the golden files") {
+    for (const std::string& name : want) {
+      INFO(name);
+      std::string golden = std::string(BITEXT_SOURCE_DIR) + "/tests/golden/writers/" + name;
+      auto got = ReadFile(out + "/" + name);
+      REQUIRE(got.ok());
+      if (std::getenv("BITEXT_UPDATE_GOLDEN")) REQUIRE(WriteFileAtomic(golden, *got).ok());
+      auto exp = ReadFile(golden);
+      REQUIRE(exp.ok());
+      CHECK(*got == *exp);
+    }
+  }
+  SECTION("a second build gives byte-identical files") {
+    std::string again = TempDir("again");
+    REQUIRE(Bitext("build --quiet --translations tests/data/build --out '" + again + "'").code ==
+            0);
+    for (const std::string& name : want) {
+      INFO(name);
+      CHECK(*ReadFile(out + "/" + name) == *ReadFile(again + "/" + name));
+    }
+    fs::remove_all(again);
+  }
+  SECTION("timed source keeps its cue times") {
+    auto srt = ReadFile(out + "/timed-sample.en.srt");
+    REQUIRE(srt.ok());
+    CHECK(srt->find("00:00:01,000 --> 00:00:03,500") != std::string::npos);
+    CHECK(srt->find("00:00:09,000 --> 00:00:10,000") != std::string::npos);
+  }
+  SECTION("the tools that read the outputs accept them") {
+    std::string dtd = std::string(BITEXT_SHARED_DIR) + "/schemas/tmx14.dtd";
+    if (HaveTool("xmllint") && FileExists(dtd)) {
+      for (const char* doc : {"seoul-sample", "timed-sample"}) {
+        CHECK(std::system(("xmllint --noout --dtdvalid '" + dtd + "' '" + out + "/" + doc + ".tmx'")
+                              .c_str()) == 0);
+      }
+    }
+    if (std::system((Python() + " -c 'import srt' 2>/dev/null").c_str()) == 0) {
+      for (const char* f : {"seoul-sample.srt", "seoul-sample.en.srt", "timed-sample.srt"}) {
+        auto text = ReadFile(out + "/" + f);
+        REQUIRE(text.ok());
+        size_t cues = 0;
+        for (size_t p = text->find(" --> "); p != std::string::npos; p = text->find(" --> ", p + 1))
+          ++cues;
+        std::string cmd = Python() +
+                          " -c \"import srt,sys; n=len(list(srt.parse(open(sys.argv[1]).read())));"
+                          " sys.exit(0 if n == int(sys.argv[2]) else 1)\" '" +
+                          out + "/" + f + "' " + std::to_string(cues);
+        INFO(f);
+        CHECK(std::system(cmd.c_str()) == 0);
+      }
+    }
+  }
+  fs::remove_all(out);
+}
+
+TEST_CASE("bitext build DOC builds only that document", "[build_cli]") {
+  std::string out = TempDir("one");
+  RunResult r = Bitext("build timed-sample --translations tests/data/build --out '" + out + "'");
+  REQUIRE(r.code == 0);
+  CHECK(Listing(out).size() == 6);
+  CHECK(FileExists(out + "/timed-sample.tmx"));
+  // A folder path works too.
+  std::string out2 = TempDir("path");
+  REQUIRE(Bitext("build tests/data/build/seoul-sample --out '" + out2 + "'").code == 0);
+  CHECK(FileExists(out2 + "/seoul-sample.en.vtt"));
+  fs::remove_all(out);
+  fs::remove_all(out2);
+}
+
+TEST_CASE("bitext build errors write nothing and name the file", "[build_cli]") {
+  SECTION("missing document") {
+    std::string out = TempDir("missing");
+    RunResult r = Bitext("build seoul-sample no-such-doc --translations tests/data/build --out '" +
+                         out + "'");
+    CHECK(r.code == 1);
+    CHECK(r.err.find("no-such-doc") != std::string::npos);
+    CHECK(Listing(out).empty());
+  }
+  SECTION("malformed en.po in one document") {
+    std::string tr = TempDir("tr");
+    fs::create_directories(tr);
+    fs::copy(std::string(BITEXT_SOURCE_DIR) + "/tests/data/build/seoul-sample", tr + "/good");
+    fs::copy(std::string(BITEXT_SOURCE_DIR) + "/tests/data/build/seoul-sample", tr + "/bad");
+    REQUIRE(WriteFileAtomic(tr + "/bad/en.po", "msgid \"unterminated\n").ok());
+    std::string out = TempDir("badout");
+    RunResult r = Bitext("build --translations '" + tr + "' --out '" + out + "'");
+    CHECK(r.code == 1);
+    CHECK(r.err.find("bad/en.po") != std::string::npos);
+    CHECK(Listing(out).empty());
+    fs::remove_all(tr);
+  }
+  SECTION("output folder that cannot be written") {
+    std::string file = TempDir("notadir");
+    REQUIRE(WriteFileAtomic(file, "x").ok());
+    RunResult r = Bitext("build --translations tests/data/build --out '" + file + "/sub'");
+    CHECK(r.code == 1);
+    CHECK(r.err.find(file) != std::string::npos);
+    fs::remove(file);
+  }
+  SECTION("existing outputs stay as they were on error") {
+    std::string out = TempDir("keep");
+    fs::create_directories(out);
+    REQUIRE(WriteFileAtomic(out + "/seoul-sample.tmx", "old").ok());
+    RunResult r =
+        Bitext("build seoul-sample nope --translations tests/data/build --out '" + out + "'");
+    CHECK(r.code == 1);
+    CHECK(*ReadFile(out + "/seoul-sample.tmx") == "old");
+    fs::remove_all(out);
+  }
+  SECTION("impossible timing option is a usage error") {
+    RunResult r = Bitext("build --translations tests/data/build --out /nonexistent --ko-cps 0");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("--ko-cps") != std::string::npos);
+  }
+}

@@ -1,0 +1,214 @@
+// Tests for srt_writer.h: golden files (bilingual and English) with
+// escaping, the SRT rules players expect, and parsing by python-srt, pysrt,
+// aeidon and ffmpeg with the same cue count.
+#include "srt_writer.h"
+
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "file_io.h"
+#include "subtitle_timing.h"
+
+using namespace bitext;
+
+namespace {
+
+MergedUnit MU(const std::string& id, int paragraph, UnitKind kind, const std::string& ko,
+              const std::string& en, TranslationState state = TranslationState::kTranslated,
+              const std::string& speaker = "") {
+  MergedUnit mu;
+  mu.unit.id = id;
+  mu.unit.paragraph = paragraph;
+  mu.unit.kind = kind;
+  mu.unit.speaker = speaker;
+  mu.unit.text = ko;
+  mu.unit.line = paragraph;
+  mu.unit.col = 1;
+  mu.english = en;
+  mu.state = state;
+  mu.po_line = 10 * paragraph;
+  return mu;
+}
+
+// The writers' shared fixture: every kind and the escaping cases.
+MergedDocument WriterDoc() {
+  MergedDocument d;
+  d.name = "writer-sample";
+  d.dir = "tests/data/writer-sample";
+  d.source_path = d.dir + "/ko.txt";
+  d.po_path = d.dir + "/en.po";
+  using K = UnitKind;
+  using S = TranslationState;
+  d.units = {
+      MU("u000000000001", 1, K::kTitle, "제목 & <테스트>", "Title & <Test> ]]>"),
+      MU("u000000000002", 2, K::kDek, "부제 \"따옴표\"", "Dek with \"quotes\" and 'apostrophes'"),
+      MU("u000000000003", 3, K::kCaption, "사진 설명 /사진=제공", "A caption / Photo: provided"),
+      MU("u000000000003-2", 4, K::kCaption, "사진 설명 /사진=제공", "A caption / Photo: provided"),
+      MU("u000000000005", 5, K::kBody, "본문 | 파이프 --> 화살표",
+         "Body | pipe --> arrow & a <tag>"),
+      MU("u000000000006", 5, K::kBody, "제어\x01 문자",
+         "Control\x01 char\x0B and\x7F DEL\xEF\xBF\xBF."),
+      MU("u000000000007", 6, K::kQuestion, "Q. 질문인가?", "Q. A question?"),
+      MU("u000000000008", 7, K::kSpeech, "샘 알트만: 답이다.", "Sam Altman: An answer.",
+         S::kTranslated, "샘 알트만"),
+      MU("u000000000009", 7, K::kSpeech, "계속이다.",
+         "It goes on * with _stars_ and [links](x) \\ `code` ~~strike~~ #tag.", S::kTranslated,
+         "샘 알트만"),
+      MU("u000000000010", 8, K::kListItem, "△첫째", "\xE2\x96\xB3 First"),
+      MU("u000000000011", 8, K::kListItem, "△둘째", "- Second"),
+      MU("u000000000012", 9, K::kBody, "1. 숫자로 시작", "1. Starts with a number\nand a newline"),
+      MU("u000000000013", 9, K::kBody, "퍼지", "Fuzzy English", S::kFuzzy),
+      MU("u000000000014", 9, K::kBody, "미번역", "", S::kUntranslated),
+      MU("u000000000015", 10, K::kByline, "김기자 기자 kim@example.com",
+         "Reporter Kim kim@example.com"),
+      MU("u000000000016", 11, K::kBoilerplate, "관련기사", "Related articles"),
+  };
+  return d;
+}
+
+void CheckGolden(const std::string& name, const std::string& got) {
+  std::string path = std::string(BITEXT_SOURCE_DIR) + "/tests/golden/writers/" + name;
+  if (std::getenv("BITEXT_UPDATE_GOLDEN")) REQUIRE(WriteFileAtomic(path, got).ok());
+  Result<std::string> want = ReadFile(path);
+  REQUIRE(want.ok());
+  CHECK(got == *want);
+}
+
+bool HaveTool(const std::string& name) {
+  return std::system(("command -v " + name + " >/dev/null 2>&1").c_str()) == 0;
+}
+
+std::string Python() { return FileExists("/usr/bin/python3") ? "/usr/bin/python3" : "python3"; }
+
+std::string TempFile(const std::string& name, const std::string& content) {
+  std::string path = (std::filesystem::temp_directory_path() /
+                      ("bitext_srt_" + std::to_string(getpid()) + "_" + name))
+                         .string();
+  REQUIRE(WriteFileAtomic(path, content).ok());
+  return path;
+}
+
+std::string Run(const std::string& cmd) {
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return out;
+  char buf[512];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  pclose(p);
+  return out;
+}
+
+int CountTimingLines(const std::string& srt) {
+  int n = 0;
+  size_t start = 0;
+  while (start < srt.size()) {
+    size_t nl = srt.find('\n', start);
+    if (nl == std::string::npos) nl = srt.size();
+    std::string line = srt.substr(start, nl - start);
+    if (line.size() == 29 && line.substr(12, 5) == " --> ") ++n;
+    start = nl + 1;
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("SRT matches the golden files", "[srt_writer]") {
+  std::vector<Cue> cues = MakeCues(WriterDoc(), TimingOptions());
+  CheckGolden("writer-sample.srt", WriteSrt(cues, SrtMode::kBilingual));
+  CheckGolden("writer-sample.en.srt", WriteSrt(cues, SrtMode::kEnglish));
+}
+
+TEST_CASE("FormatSrtTime", "[srt_writer]") {
+  struct Row {
+    int64_t ms;
+    const char* want;
+  };
+  const Row rows[] = {{0, "00:00:00,000"},       {1, "00:00:00,001"},
+                      {83, "00:00:00,083"},      {61001, "00:01:01,001"},
+                      {3600000, "01:00:00,000"}, {360000000, "100:00:00,000"},
+                      {-5, "00:00:00,000"}};
+  for (const Row& r : rows) CHECK(FormatSrtTime(r.ms) == r.want);
+}
+
+TEST_CASE("SRT text is made safe", "[srt_writer]") {
+  Cue c;
+  c.start_ms = 0;
+  c.end_ms = 1000;
+  c.ko_lines = {"가 --> 나", "", "  "};
+  c.en_lines = {"a\r\nb", "x\x01y", "ok"};
+  Cue empty;
+  empty.start_ms = 2000;
+  empty.end_ms = 3000;
+  empty.en_lines = {" "};
+  Cue last;
+  last.start_ms = 4000;
+  last.end_ms = 5000;
+  last.en_lines = {"last"};
+  std::string srt = WriteSrt({c, empty, last}, SrtMode::kBilingual);
+  CHECK(srt ==
+        "1\n00:00:00,000 --> 00:00:01,000\n가 \xE2\x86\x92 나\na b\nxy\nok\n\n"
+        "2\n00:00:04,000 --> 00:00:05,000\nlast\n\n");
+  CHECK(WriteSrt({c}, SrtMode::kEnglish) == "1\n00:00:00,000 --> 00:00:01,000\na b\nxy\nok\n\n");
+  CHECK(WriteSrt({}, SrtMode::kEnglish).empty());
+}
+
+TEST_CASE("SRT keeps the rules players expect", "[srt_writer]") {
+  std::vector<Cue> cues = MakeCues(WriterDoc(), TimingOptions());
+  for (SrtMode mode : {SrtMode::kBilingual, SrtMode::kEnglish}) {
+    std::string srt = WriteSrt(cues, mode);
+    CHECK(srt.compare(0, 3, "\xEF\xBB\xBF") != 0);
+    CHECK(srt.find('\r') == std::string::npos);
+    CHECK(srt.find("\n\n\n") == std::string::npos);
+    CHECK(CountTimingLines(srt) == static_cast<int>(cues.size()));
+    // "-->" only in timing lines.
+    size_t arrows = 0;
+    for (size_t p = srt.find("-->"); p != std::string::npos; p = srt.find("-->", p + 1)) ++arrows;
+    CHECK(arrows == cues.size());
+    CHECK(srt.compare(0, 2, "1\n") == 0);
+    CHECK(srt.substr(srt.size() - 2) == "\n\n");
+  }
+}
+
+TEST_CASE("python-srt, pysrt, aeidon and ffmpeg read every cue", "[srt_writer][external]") {
+  std::vector<Cue> cues = MakeCues(WriterDoc(), TimingOptions());
+  for (SrtMode mode : {SrtMode::kBilingual, SrtMode::kEnglish}) {
+    std::string path =
+        TempFile(mode == SrtMode::kBilingual ? "bi.srt" : "en.srt", WriteSrt(cues, mode));
+    std::string want = std::to_string(cues.size()) + "\n";
+    struct Reader {
+      const char* module;
+      const char* code;
+    };
+    const Reader readers[] = {
+        {"srt",
+         "import srt,sys; print(len(list(srt.parse(open(sys.argv[1], encoding='utf-8').read()))))"},
+        {"pysrt",
+         "import pysrt,sys; print(len(pysrt.from_string(open(sys.argv[1], "
+         "encoding='utf-8').read())))"},
+        {"aeidon",
+         "import aeidon,sys; p = aeidon.Project(); p.open_main(sys.argv[1], 'utf-8'); "
+         "print(len(p.subtitles))"},
+    };
+    for (const Reader& r : readers) {
+      if (std::system((Python() + " -c 'import " + r.module + "' 2>/dev/null").c_str()) != 0) {
+        WARN(r.module << " not installed; skipped");
+        continue;
+      }
+      INFO(r.module);
+      CHECK(Run(Python() + " -c \"" + r.code + "\" '" + path + "'") == want);
+    }
+    if (HaveTool("ffprobe")) {
+      CHECK(Run("ffprobe -v error -count_packets -show_entries stream=nb_read_packets -of "
+                "csv=p=0 '" +
+                path + "'") == want);
+    }
+    std::filesystem::remove(path);
+  }
+}
