@@ -276,7 +276,10 @@ TEST_CASE("update creates en.po; --check and --dry-run write nothing", "[update_
   if (HaveTool("msgfmt")) CHECK(dir.Run("msgfmt --check-format -o /dev/null " + po).rc == 0);
   CHECK(dir.Run(Bitext() + " update --check srtdoc").rc == 0);
 
-  // status with no argument lists translations/ of the working folder.
+  // Without arguments, update and status take every document under translations/.
+  CHECK(dir.Run(Bitext() + " update").out ==
+        "srtdoc: 5 units: 5 kept, 0 fuzzy, 0 new, 0 obsolete; translations/srtdoc/en.po "
+        "unchanged\n");
   RunResult st = dir.Run(Bitext() + " status");
   CHECK(st.rc == 0);
   CHECK(st.out ==
@@ -289,7 +292,10 @@ TEST_CASE("update and status errors", "[update_cli]") {
   RunResult missing = dir.Run(Bitext() + " update nowhere");
   CHECK(missing.rc == 1);
   CHECK(missing.err == "nowhere: no such document folder\n");
-  CHECK(dir.Run(Bitext() + " update").rc == 2);  // usage
+  CHECK(dir.Run(Bitext() + " update --no-such-option doc").rc == 2);  // usage
+  RunResult all = dir.Run(Bitext() + " update");  // all documents: no translations/ here
+  CHECK(all.rc == 1);
+  CHECK(all.err == "translations: no such folder\n");
   RunResult st = dir.Run(Bitext() + " status");  // no translations/ here
   CHECK(st.rc == 1);
   CHECK(st.err == "translations: no such folder\n");

@@ -1,11 +1,13 @@
-// bitext update DOC_DIR... [--dry-run|--check]: re-segments each document's
-// Korean source and merges it into its en.po (see po_merge.h).
+// bitext update [DOC_DIR...] [--dry-run|--check]: re-segments each document's
+// Korean source and merges it into its en.po (see po_merge.h). Without
+// arguments: every document under translations/.
 #include <iostream>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "commands.h"
+#include "document.h"
 #include "file_io.h"
 #include "po_merge.h"
 
@@ -26,7 +28,16 @@ std::string ResolveDoc(const std::string& arg) {
 
 int RunUpdate(const UpdateOptions& opt) {
   int rc = 0;
-  for (const std::string& arg : opt.docs) {
+  std::vector<std::string> docs = opt.docs;
+  if (docs.empty()) {
+    Result<std::vector<std::string>> listed = ListDocuments("translations");
+    if (!listed.ok()) {
+      std::cerr << listed.status().ToString() << "\n";
+      return 1;
+    }
+    docs = *listed;
+  }
+  for (const std::string& arg : docs) {
     Result<UpdateResult> r = UpdateDocument(ResolveDoc(arg), opt.dry_run || opt.check);
     if (!r.ok()) {
       std::cerr << r.status().ToString() << "\n";
@@ -48,8 +59,7 @@ void RegisterUpdate(CLI::App& app, int* exit_code) {
       "update", "Merge a document's re-segmented Korean source into its en.po (no English lost)");
   cmd->add_option("DOC_DIR", opt->docs,
                   "document folder(s) holding ko.txt or ko.srt (a bare name means "
-                  "translations/NAME)")
-      ->required();
+                  "translations/NAME; default: every document under translations/)");
   cmd->add_flag("--dry-run", opt->dry_run, "report what would change; write nothing");
   cmd->add_flag("--check", opt->check,
                 "write nothing; exit 1 if an en.po is not up to date with its source");
