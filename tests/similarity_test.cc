@@ -73,3 +73,25 @@ TEST_CASE("Fuzzy threshold separates edits from other sentences", "[similarity]"
     CHECK((TextSimilarity(row.a, row.b) >= kFuzzyThreshold) == row.same_sentence);
   }
 }
+
+TEST_CASE("Profiles give the same similarity, bounded by MaxSimilarity", "[similarity]") {
+  const char* texts[] = {"",
+                         "가",
+                         "가나",
+                         "가나다라",
+                         "가나다마",
+                         "질문 열기도 뜨거웠다.",
+                         "질문 열기가 뜨거웠다.",
+                         "전세계적인 협력이 필요하다.",
+                         "OpenAI 펀드는 작게 만들었다.",
+                         "가가가"};
+  for (const char* a : texts) {
+    for (const char* b : texts) {
+      INFO(a << " | " << b);
+      bitext::SimilarityProfile pa = bitext::Profile(a), pb = bitext::Profile(b);
+      double s = bitext::Similarity(pa, pb);
+      CHECK(s == Approx(TextSimilarity(a, b)));
+      CHECK(s <= bitext::MaxSimilarity(pa, pb) + 1e-12);
+    }
+  }
+}

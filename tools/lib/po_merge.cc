@@ -93,11 +93,16 @@ PoFile MergeUnits(const PoFile& old, const std::vector<Unit>& units, const Merge
   }
   // 2. Most similar translated entry, best pairs first.
   std::vector<std::tuple<double, size_t, size_t>> pairs;  // (-similarity, unit, candidate)
-  for (size_t u = 0; u < units.size(); ++u) {
+  std::vector<std::pair<size_t, SimilarityProfile>> open_cands;
+  for (size_t i = 0; i < cand.size(); ++i) {
+    if (!used[i] && cand[i].HasTranslation()) open_cands.emplace_back(i, Profile(cand[i].msgid));
+  }
+  for (size_t u = 0; u < units.size() && !open_cands.empty(); ++u) {
     if (match[u] != kNone) continue;
-    for (size_t i = 0; i < cand.size(); ++i) {
-      if (used[i] || !cand[i].HasTranslation()) continue;
-      double s = TextSimilarity(units[u].text, cand[i].msgid);
+    SimilarityProfile up = Profile(units[u].text);
+    for (const auto& [i, cp] : open_cands) {
+      if (MaxSimilarity(up, cp) < threshold) continue;
+      double s = Similarity(up, cp);
       if (s >= threshold) pairs.emplace_back(-s, u, i);
     }
   }

@@ -4,55 +4,75 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <cstdint>
-#include <unordered_map>
-#include <vector>
 
 namespace bitext {
 namespace {
 
-// The letters and digits of `s`, Latin lowercased, as code points.
-std::vector<UChar32> Normalise(std::string_view s) {
-  std::vector<UChar32> out;
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t len = static_cast<int32_t>(s.size());
-  int32_t i = 0;
-  while (i < len) {
-    UChar32 c;
-    U8_NEXT(p, i, len, c);
-    if (c < 0) continue;
-    if (!u_isalnum(c)) continue;
-    out.push_back(u_tolower(c));
+uint64_t Pair(uint32_t a, uint32_t b) { return (uint64_t{a} << 32) | b; }
+
+// Size of the multiset intersection of two sorted vectors.
+size_t Common(const std::vector<uint64_t>& x, const std::vector<uint64_t>& y) {
+  size_t i = 0, j = 0, n = 0;
+  while (i < x.size() && j < y.size()) {
+    if (x[i] < y[j]) {
+      ++i;
+    } else if (y[j] < x[i]) {
+      ++j;
+    } else {
+      ++n;
+      ++i;
+      ++j;
+    }
   }
-  return out;
+  return n;
 }
 
 }  // namespace
 
-double TextSimilarity(std::string_view a, std::string_view b) {
-  std::vector<UChar32> x = Normalise(a);
-  std::vector<UChar32> y = Normalise(b);
-  if (x == y) return 1.0;
-  if (x.empty() || y.empty()) return 0.0;
-  // Grams: bigrams, or single characters when a text is shorter than 2.
-  const size_t n = (x.size() < 2 || y.size() < 2) ? 1 : 2;
-  auto key = [n](const std::vector<UChar32>& v, size_t i) {
-    uint64_t k = static_cast<uint32_t>(v[i]);
-    if (n == 2) k = (k << 32) | static_cast<uint32_t>(v[i + 1]);
-    return k;
-  };
-  std::unordered_map<uint64_t, int> counts;
-  for (size_t i = 0; i + n <= x.size(); ++i) ++counts[key(x, i)];
-  size_t common = 0;
-  for (size_t i = 0; i + n <= y.size(); ++i) {
-    auto it = counts.find(key(y, i));
-    if (it != counts.end() && it->second > 0) {
-      --it->second;
-      ++common;
-    }
+SimilarityProfile Profile(std::string_view s) {
+  SimilarityProfile p;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t len = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < len) {
+    UChar32 c;
+    U8_NEXT(bytes, i, len, c);
+    if (c < 0 || !u_isalnum(c)) continue;
+    p.chars.push_back(static_cast<uint32_t>(u_tolower(c)));
   }
-  size_t total = (x.size() - n + 1) + (y.size() - n + 1);
-  return 2.0 * static_cast<double>(common) / static_cast<double>(total);
+  for (size_t k = 0; k + 1 < p.chars.size(); ++k) {
+    p.bigrams.push_back(Pair(p.chars[k], p.chars[k + 1]));
+  }
+  std::sort(p.bigrams.begin(), p.bigrams.end());
+  return p;
+}
+
+double MaxSimilarity(const SimilarityProfile& a, const SimilarityProfile& b) {
+  size_t x = a.chars.size(), y = b.chars.size();
+  if (x == 0 && y == 0) return 1.0;
+  if (x == 0 || y == 0) return 0.0;
+  if (x < 2 || y < 2) return 2.0 * static_cast<double>(std::min(x, y)) / static_cast<double>(x + y);
+  size_t gx = x - 1, gy = y - 1;
+  return 2.0 * static_cast<double>(std::min(gx, gy)) / static_cast<double>(gx + gy);
+}
+
+double Similarity(const SimilarityProfile& a, const SimilarityProfile& b) {
+  if (a.chars == b.chars) return 1.0;
+  if (a.chars.empty() || b.chars.empty()) return 0.0;
+  if (a.chars.size() < 2 || b.chars.size() < 2) {
+    // Too short for bigrams: compare single characters.
+    std::vector<uint64_t> x(a.chars.begin(), a.chars.end());
+    std::vector<uint64_t> y(b.chars.begin(), b.chars.end());
+    std::sort(x.begin(), x.end());
+    std::sort(y.begin(), y.end());
+    return 2.0 * static_cast<double>(Common(x, y)) / static_cast<double>(x.size() + y.size());
+  }
+  return 2.0 * static_cast<double>(Common(a.bigrams, b.bigrams)) /
+         static_cast<double>(a.bigrams.size() + b.bigrams.size());
+}
+
+double TextSimilarity(std::string_view a, std::string_view b) {
+  return Similarity(Profile(a), Profile(b));
 }
 
 }  // namespace bitext

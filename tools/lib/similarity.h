@@ -28,7 +28,10 @@
 #ifndef BITEXT_SIMILARITY_H_
 #define BITEXT_SIMILARITY_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace bitext {
 
@@ -38,6 +41,18 @@ inline constexpr double kFuzzyThreshold = 0.5;
 // Dice coefficient over character bigrams, in [0, 1]; symmetric. `a` and `b`
 // are UTF-8 (invalid bytes are skipped).
 double TextSimilarity(std::string_view a, std::string_view b);
+
+// The same measure for comparing many texts with many: a text's grams are
+// computed once (Profile), and Similarity(Profile(a), Profile(b)) ==
+// TextSimilarity(a, b). MaxSimilarity bounds it from the lengths alone, so
+// pairs that cannot reach a threshold are skipped cheaply.
+struct SimilarityProfile {
+  std::vector<uint32_t> chars;    // normalised characters (see above)
+  std::vector<uint64_t> bigrams;  // sorted
+};
+SimilarityProfile Profile(std::string_view text);
+double Similarity(const SimilarityProfile& a, const SimilarityProfile& b);
+double MaxSimilarity(const SimilarityProfile& a, const SimilarityProfile& b);
 
 }  // namespace bitext
 
