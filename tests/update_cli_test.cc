@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "document.h"
 #include "file_io.h"
@@ -193,9 +194,28 @@ TEST_CASE("update after editing the Korean loses no English", "[update_cli]") {
       CHECK(dir.Run("msgfmt --check-format -o /dev/null doc/en.po").rc == 0);
     }
     if (HaveTool("pocount")) {
-      RunResult pc = dir.Run("pocount doc/en.po");
+      // translate-toolkit counts as status does: 8 translated, 1 fuzzy, 1 untranslated.
+      RunResult pc = dir.Run("pocount --csv doc/en.po");
       CHECK(pc.rc == 0);
       CHECK(pc.err.find("ERROR") == std::string::npos);
+      size_t row = pc.out.find("doc/en.po,");
+      REQUIRE(row != std::string::npos);
+      std::vector<std::string> cells;
+      std::string cell;
+      for (size_t k = row; k < pc.out.size() && pc.out[k] != '\n'; ++k) {
+        if (pc.out[k] == ',') {
+          cells.push_back(cell);
+          cell.clear();
+        } else if (pc.out[k] != ' ') {
+          cell += pc.out[k];
+        }
+      }
+      cells.push_back(cell);
+      REQUIRE(cells.size() >= 9);
+      CHECK(cells[1] == "8");   // translated messages
+      CHECK(cells[4] == "1");   // fuzzy messages
+      CHECK(cells[6] == "1");   // untranslated messages
+      CHECK(cells[8] == "10");  // total
     }
   }
 
