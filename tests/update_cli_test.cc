@@ -316,6 +316,21 @@ TEST_CASE("update and status errors", "[update_cli]") {
   RunResult all = dir.Run(Bitext() + " update");  // all documents: no translations/ here
   CHECK(all.rc == 1);
   CHECK(all.err == "translations: no such folder\n");
+  // A source with invalid UTF-8: the error names it; en.po is not touched.
+  fs::create_directories(dir.path() + "/bad");
+  REQUIRE(
+      bitext::WriteFileAtomic(dir.path() + "/bad/ko.txt", "첫 문장이다.\n둘째\xFF 문장.\n").ok());
+  REQUIRE(bitext::WriteFileAtomic(dir.path() + "/bad/en.po", "").ok());
+  RunResult bad = dir.Run(Bitext() + " update bad");
+  CHECK(bad.rc == 1);
+  CHECK(bad.err.find("bad/ko.txt:2:3: ") == 0);
+  CHECK(Slurp(dir.path() + "/bad/en.po").empty());
+  // An empty en.po is a valid (empty) catalog: update fills it.
+  REQUIRE(bitext::WriteFileAtomic(dir.path() + "/bad/ko.txt", "첫 문장이다.\n").ok());
+  RunResult empty = dir.Run(Bitext() + " update bad");
+  CHECK(empty.rc == 0);
+  CHECK(empty.out == "bad: 1 units: 0 kept, 0 fuzzy, 1 new, 0 obsolete; wrote bad/en.po\n");
+
   RunResult st = dir.Run(Bitext() + " status");  // no translations/ here
   CHECK(st.rc == 1);
   CHECK(st.err == "translations: no such folder\n");
