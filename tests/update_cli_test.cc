@@ -329,7 +329,7 @@ TEST_CASE("update and status errors", "[update_cli]") {
   REQUIRE(bitext::WriteFileAtomic(dir.path() + "/bad/ko.txt", "첫 문장이다.\n").ok());
   RunResult empty = dir.Run(Bitext() + " update bad");
   CHECK(empty.rc == 0);
-  CHECK(empty.out == "bad: 1 units: 0 kept, 0 fuzzy, 1 new, 0 obsolete; wrote bad/en.po\n");
+  CHECK(empty.out == "bad: 1 unit: 0 kept, 0 fuzzy, 1 new, 0 obsolete; wrote bad/en.po\n");
 
   RunResult st = dir.Run(Bitext() + " status");  // no translations/ here
   CHECK(st.rc == 1);

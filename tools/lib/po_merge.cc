@@ -178,10 +178,10 @@ PoFile MergeUnits(const PoFile& old, const std::vector<Unit>& units, const Merge
 }
 
 std::string UpdateResult::Summary() const {
-  std::string s = name + ": " + std::to_string(stats.units) +
-                  " units: " + std::to_string(stats.kept) + " kept, " +
-                  std::to_string(stats.fuzzy) + " fuzzy, " + std::to_string(stats.added) +
-                  " new, " + std::to_string(stats.obsoleted) + " obsolete";
+  std::string s =
+      name + ": " + std::to_string(stats.units) + (stats.units == 1 ? " unit: " : " units: ") +
+      std::to_string(stats.kept) + " kept, " + std::to_string(stats.fuzzy) + " fuzzy, " +
+      std::to_string(stats.added) + " new, " + std::to_string(stats.obsoleted) + " obsolete";
   if (stats.dropped > 0) s += ", " + std::to_string(stats.dropped) + " dropped (untranslated)";
   if (!changed) {
     s += "; " + po_path + " unchanged";
