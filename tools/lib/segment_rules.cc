@@ -50,8 +50,8 @@ std::vector<SegmentRuleSpec> MakeDefaultSpecs() {
       {"quote-verb", A::kNoBreak, R"((\c|\t)\s*)",
        R"(((하며|하고|하면서|하자|하는|하던|하니|하더니|하듯|하곤|라고|라며|라는|라면서|이라고|이라며|이라는|고|며|라|란)([^\h]|$)|등|따위))"},
       // Never break at a bullet: an inline "△a △b △c" list stays within its
-      // sentence.
-      {"bullet", A::kNoBreak, "", R"([△▲▷▶◆◇■□☞※])"},
+      // sentence (a break after final punctuation before the list stays).
+      {"bullet", A::kNoBreak, R"([^\t\s]\s*)", R"([△▲▷▶◆◇■□☞※])"},
       // An ellipsis after a sentence-initial adverb or interjection is a
       // pause, not an end ("물론... 영화만 보면").
       {"ellipsis-pause", A::kNoBreak,
@@ -107,7 +107,8 @@ std::vector<SegmentRuleSpec> MakeDefaultSpecs() {
       {"ending-ne", A::kBreak,
        R"((었|았|였|겠|했|됐|하|되|있|없|좋|많|싶|같|이|오|가|나|는|랬|겼|졌)네~*\s+)",
        R"([^\c\t])"},
-      {"ending-gun", A::kBreak, R"((는|었|았|였|겠|이|로|했|됐)군~*\s+)", R"([^\c\t])"},
+      {"ending-gun", A::kBreak, R"((는|었|았|였|겠|이|로|했|됐|랬|왔|갔|봤|졌|웠)군~*\s+)",
+       R"([^\c\t])"},
       // Casual final endings ("있거든", "했잖아", "했어", "갔지", "좋냐").
       {"ending-casual", A::kBreak,
        R"((거든|잖아|더라|구나|구먼|거야|이야|다구|라구|냐구|(었|았|였|했|됐|겠|갔|왔|봤|줬|졌|렸|썼|냈|났|샀|탔|섰|웠)(어|지)|(있|없|했|았|었|였|겠|됐|좋|싫|많)(니|냐))~*\s+)",
