@@ -4,37 +4,68 @@
 
 #include <algorithm>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "text_clean.h"
 
 namespace bitext {
 namespace {
 
-// Longest particle in bytes (4 syllables of 3 bytes); chains have at most
-// three links.
-constexpr size_t kMaxParticleBytes = 12;
+// Longest particle in syllables; chains have at most three links.
+constexpr size_t kMaxParticle = 4;
 constexpr int kMaxChain = 3;
+constexpr size_t kMaxRun = kMaxParticle * kMaxChain;
 
-const std::unordered_set<std::string_view>& ParticleSet() {
-  static const auto* set = [] {
-    auto* s = new std::unordered_set<std::string_view>();
-    for (const std::string& p : Particles()) s->insert(p);
-    return s;
-  }();
-  return *set;
-}
-
-bool ChainFrom(std::string_view s, int depth) {
-  if (s.empty()) return true;
-  if (depth == kMaxChain) return false;
-  const auto& set = ParticleSet();
-  size_t limit = std::min(s.size(), kMaxParticleBytes);
-  // Longest first: the first successful split is as good as any.
-  for (size_t len = limit; len >= 3; len -= 3) {
-    if (set.count(s.substr(0, len)) && ChainFrom(s.substr(len), depth + 1)) return true;
+// Particles() as a small trie over code points.
+class ParticleTrie {
+ public:
+  ParticleTrie() : nodes_(1) {
+    for (const std::string& p : Particles()) {
+      uint32_t node = 0;
+      for (size_t i = 0; i < p.size();) {
+        char32_t cp;
+        i += DecodeCodePoint(p, i, &cp);
+        uint32_t next = Child(node, cp);
+        if (next == 0) {
+          next = uint32_t(nodes_.size());
+          nodes_[node].children.push_back({cp, next});
+          nodes_.emplace_back();
+        }
+        node = next;
+      }
+      nodes_[node].terminal = true;
+    }
   }
-  return false;
+  uint32_t Child(uint32_t node, char32_t cp) const {
+    for (const auto& [label, child] : nodes_[node].children)
+      if (label == cp) return child;
+    return 0;
+  }
+  bool Terminal(uint32_t node) const { return nodes_[node].terminal; }
+
+  // True if cps[pos, n) is a chain of at most kMaxChain - depth particles.
+  bool Chain(const char32_t* cps, size_t n, size_t pos, int depth) const {
+    if (pos == n) return depth > 0;
+    if (depth == kMaxChain) return false;
+    uint32_t node = 0;
+    for (size_t e = pos; e < n && e < pos + kMaxParticle; ++e) {
+      node = Child(node, cps[e]);
+      if (node == 0) return false;
+      if (Terminal(node) && Chain(cps, n, e + 1, depth + 1)) return true;
+    }
+    return false;
+  }
+
+ private:
+  struct Node {
+    std::vector<std::pair<char32_t, uint32_t>> children;
+    bool terminal = false;
+  };
+  std::vector<Node> nodes_;
+};
+
+const ParticleTrie& Particle() {
+  static const auto* trie = new ParticleTrie();
+  return *trie;
 }
 
 // True if a key ending at text[j] ends a word: end of text, a non-word
@@ -45,17 +76,18 @@ bool ValidEnd(std::string_view text, size_t j) {
   DecodeCodePoint(text, j, &cp);
   if (!IsWordChar(cp)) return true;
   if (!IsHangul(cp)) return false;
-  size_t k = j;
-  while (k < text.size()) {
-    size_t len = DecodeCodePoint(text, k, &cp);
+  char32_t run[kMaxRun];
+  size_t n = 0;
+  for (size_t k = j; k < text.size();) {
+    k += DecodeCodePoint(text, k, &cp);
     if (!IsHangul(cp)) {
       if (IsWordChar(cp)) return false;  // e.g. Hangul run followed by Latin
       break;
     }
-    k += len;
-    if (k - j > kMaxParticleBytes * kMaxChain) return false;
+    if (n == kMaxRun) return false;
+    run[n++] = cp;
   }
-  return IsParticleChain(text.substr(j, k - j));
+  return Particle().Chain(run, n, 0, 0);
 }
 
 }  // namespace
@@ -85,8 +117,15 @@ const std::vector<std::string>& Particles() {
 }
 
 bool IsParticleChain(std::string_view s) {
-  if (s.empty() || s.size() % 3 != 0) return false;
-  return ChainFrom(s, 0);
+  char32_t run[kMaxRun];
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp;
+    i += DecodeCodePoint(s, i, &cp);
+    if (!IsHangul(cp) || n == kMaxRun) return false;
+    run[n++] = cp;
+  }
+  return Particle().Chain(run, n, 0, 0);
 }
 
 std::string_view StripParticles(std::string_view word) {
@@ -95,7 +134,7 @@ std::string_view StripParticles(std::string_view word) {
   size_t first = DecodeCodePoint(word, 0, &cp);
   for (size_t i = first; i < word.size();) {
     size_t len = DecodeCodePoint(word, i, &cp);
-    if (word.size() - i <= kMaxParticleBytes * kMaxChain && IsParticleChain(word.substr(i))) {
+    if (word.size() - i <= kMaxRun * 3 && IsParticleChain(word.substr(i))) {
       // All of word[i..] must be Hangul for IsParticleChain to succeed.
       return word.substr(0, i);
     }
@@ -150,14 +189,23 @@ size_t DecodeCodePoint(std::string_view s, size_t i, char32_t* cp) {
 
 namespace {
 
-// Nodes with at most this many children keep them sorted and searched
-// linearly; the others in a hash table (see the constructor).
+// Children of nodes with at most this many are searched linearly; the
+// others are found through the wide_ hash table.
 constexpr uint32_t kNarrow = 8;
-constexpr uint32_t kHashed = 0x80000000u;  // Node::count flag: block is a hash table
-constexpr char32_t kNoLabel = 0xFFFFFFFFu;  // label of an empty hash slot and of the root
+constexpr char32_t kNoLabel = 0xFFFFFFFFu;  // label of the root
 
-inline uint32_t LabelHash(char32_t cp) {
-  return uint32_t((uint64_t{cp} * 0x9E3779B97F4A7C15ull) >> 40);
+// A blocked Bloom filter over the edges (node, label) below the root: a
+// lookup that fails -- the last step of most walks -- usually touches only
+// this small bit array instead of the node array.
+inline uint64_t BloomHash(uint64_t node, char32_t cp) {
+  return ((node << 21) | cp) * 0xD6E8FEB86659FD93ull;
+}
+inline uint64_t BloomBits(uint64_t h) {
+  return (uint64_t{1} << (h & 63)) | (uint64_t{1} << ((h >> 6) & 63));
+}
+
+inline uint64_t WideHash(uint64_t node, char32_t cp, int shift) {
+  return (((node << 21) | cp) * 0x9E3779B97F4A7C15ull) >> shift;
 }
 // Levels of the trie laid out breadth-first before the depth-first rest.
 constexpr int kBreadthFirstLevels = 2;
@@ -266,26 +314,11 @@ TermMatcher::TermMatcher(const Glossary& glossary) {
     kids.assign(by_parent.begin() + start[old], by_parent.begin() + start[old + 1]);
     std::sort(kids.begin(), kids.end(),
               [&](uint32_t x, uint32_t y) { return edges[x].cp < edges[y].cp; });
-    const uint32_t first = uint32_t(nodes_.size());
-    if (kids.size() <= kNarrow) {
-      nodes_[id].first_child = first;
-      nodes_[id].count = uint32_t(kids.size());
-      for (uint32_t e : kids) {
-        out->push_back({e + 1, uint32_t(nodes_.size())});
-        nodes_.push_back(Node{edges[e].cp, trie.terminal(e + 1), 0, 0});
-      }
-      return;
-    }
-    uint32_t size = 16;
-    while (size < kids.size() * 2) size *= 2;
-    nodes_[id].first_child = first;
-    nodes_[id].count = size | kHashed;
-    nodes_.resize(nodes_.size() + size, Node{kNoLabel, -1, 0, 0});
+    nodes_[id].first_child = uint32_t(nodes_.size());
+    nodes_[id].count = uint32_t(kids.size());
     for (uint32_t e : kids) {
-      uint32_t h = LabelHash(edges[e].cp) & (size - 1);
-      while (nodes_[first + h].label != kNoLabel) h = (h + 1) & (size - 1);
-      nodes_[first + h] = Node{edges[e].cp, trie.terminal(e + 1), 0, 0};
-      out->push_back({e + 1, first + h});
+      out->push_back({e + 1, uint32_t(nodes_.size())});
+      nodes_.push_back(Node{edges[e].cp, trie.terminal(e + 1), 0, 0});
     }
   };
   std::vector<Pair> level = {{0, 0}};
@@ -304,10 +337,43 @@ TermMatcher::TermMatcher(const Glossary& glossary) {
     stack.insert(stack.end(), children.rbegin(), children.rend());
   }
   nodes_.shrink_to_fit();
+  // The children of wide nodes also go into one hash table keyed by
+  // (node, label); a slot holds the child's id, which is verified by its
+  // label and by lying in the parent's block.
+  size_t wide_edges = 0;
+  for (const Node& node : nodes_)
+    if (node.count > kNarrow) wide_edges += node.count;
+  size_t wide_size = 16;
+  wide_shift_ = 60;
+  while (wide_size < wide_edges * 2) {
+    wide_size *= 2;
+    --wide_shift_;
+  }
+  wide_.assign(wide_size, 0);
+  wide_mask_ = wide_size - 1;
+  for (uint32_t q = 0; q < nodes_.size(); ++q) {
+    if (nodes_[q].count <= kNarrow) continue;
+    for (uint32_t c = nodes_[q].first_child; c < nodes_[q].first_child + nodes_[q].count; ++c) {
+      uint64_t h = WideHash(q, nodes_[c].label, wide_shift_);
+      while (wide_[h] != 0) h = (h + 1) & wide_mask_;
+      wide_[h] = c;
+    }
+  }
+  // The Bloom filter of all edges below the root.
+  size_t bloom_bits = 4096;
+  while (bloom_bits < nodes_.size() * 8) bloom_bits *= 2;
+  bloom_.assign(bloom_bits / 64, 0);
+  bloom_shift_ = 64;
+  for (size_t w = bloom_.size(); w > 1; w >>= 1) --bloom_shift_;
+  for (uint32_t q = 1; q < nodes_.size(); ++q) {
+    for (uint32_t c = nodes_[q].first_child; c < nodes_[q].first_child + nodes_[q].count; ++c) {
+      uint64_t h = BloomHash(q, nodes_[c].label);
+      bloom_[h >> bloom_shift_] |= BloomBits(h);
+    }
+  }
   root_direct_.assign(0x80 + (0xD7A4 - 0xAC00), 0);
   const Node& root = nodes_[0];
-  uint32_t root_block = root.count & kHashed ? root.count & ~kHashed : root.count;
-  for (uint32_t c = root.first_child; c < root.first_child + root_block; ++c) {
+  for (uint32_t c = root.first_child; c < root.first_child + root.count; ++c) {
     char32_t cp = nodes_[c].label;
     if (cp < 0x80) root_direct_[cp] = c;
     if (cp >= 0xAC00 && cp < 0xD7A4) root_direct_[0x80 + (cp - 0xAC00)] = c;
@@ -319,17 +385,22 @@ inline uint32_t TermMatcher::Child(uint32_t node, char32_t cp) const {
     if (cp < 0x80) return root_direct_[cp];
     if (cp >= 0xAC00 && cp < 0xD7A4) return root_direct_[0x80 + (cp - 0xAC00)];
   }
+  if (node != 0) {
+    uint64_t h = BloomHash(node, cp);
+    uint64_t bits = BloomBits(h);
+    if ((bloom_[h >> bloom_shift_] & bits) != bits) return 0;
+  }
   const Node& parent = nodes_[node];
   const uint32_t first = parent.first_child;
-  if (parent.count & kHashed) {
-    const uint32_t mask = (parent.count & ~kHashed) - 1;
-    for (uint32_t h = LabelHash(cp) & mask;; h = (h + 1) & mask) {
-      char32_t label = nodes_[first + h].label;
-      if (label == cp) return first + h;
-      if (label == kNoLabel) return 0;
+  const uint32_t end = first + parent.count;
+  if (parent.count > kNarrow) {
+    for (uint64_t h = WideHash(node, cp, wide_shift_);; h = (h + 1) & wide_mask_) {
+      uint32_t c = wide_[h];
+      if (c == 0) return 0;
+      if (c >= first && c < end && nodes_[c].label == cp) return c;
     }
   }
-  for (uint32_t i = first; i < first + parent.count; ++i) {
+  for (uint32_t i = first; i < end; ++i) {
     char32_t label = nodes_[i].label;
     if (label >= cp) return label == cp ? i : 0;
   }

@@ -69,16 +69,17 @@ class TermMatcher {
     uint32_t term;
     bool variant;
   };
-  // The trie as one array of nodes; the children of a node are one block
-  // starting at first_child: `count` nodes sorted by label, or, for nodes
-  // with many children, a hash table of (count & ~kHashed) slots (see the
-  // constructor). The root's children for ASCII and Hangul syllables are
-  // also in a direct table.
+  // The trie as one array of nodes; the children of a node are the block
+  // [first_child, first_child + count), sorted by label. Blocks of the top
+  // levels are laid out breadth-first, the rest depth-first (chains of
+  // single children are contiguous). Children of nodes with many children
+  // are also found by hash (wide_), those of the root for ASCII and Hangul
+  // syllables by a direct table.
   struct Node {
     char32_t label;        // code point on the edge into this node
     int32_t key;           // index into keys_ if a key ends here, else -1
     uint32_t first_child;  // start of the children's block
-    uint32_t count;        // children, or hash table size | kHashed
+    uint32_t count;        // number of children
   };
 
   // The child of `node` by `cp`, or 0 (the root is never a child).
@@ -86,6 +87,11 @@ class TermMatcher {
 
   std::vector<Node> nodes_;            // nodes_[0] is the root
   std::vector<uint32_t> root_direct_;  // ASCII, then U+AC00..U+D7A3
+  std::vector<uint64_t> bloom_;        // Bloom filter of the edges below the root
+  int bloom_shift_ = 64;
+  std::vector<uint32_t> wide_;  // child ids by hash of (parent, label); 0 = empty
+  uint64_t wide_mask_ = 0;
+  int wide_shift_ = 60;
   std::vector<Key> keys_;
 };
 
