@@ -134,6 +134,7 @@ TEST_CASE("ParseGlossary requires the header", "[glossary]") {
     }
   }
   CHECK(bitext::ParseGlossary("ko\ten\tkind\tvariants\tnote\n", "g.tsv").ok());
+  CHECK(bitext::ParseGlossary("\xEF\xBB\xBFko\ten\tkind\tvariants\tnote\n", "g.tsv").ok());
   CHECK(bitext::ParseGlossary("ko\ten\tkind\tvariants\tnote\r\n네이버\tNaver\torg\t\t\r\n", "g.tsv")
             .ok());
 }
@@ -224,6 +225,10 @@ TEST_CASE("AddTerm inserts sorted and refuses conflicts", "[glossary]") {
           bitext::Status::Code::kUsage);
     CHECK(AddTerm(&g, MakeTerm("가|나", "x"), false).status().code() ==
           bitext::Status::Code::kUsage);
+  }
+  SECTION("byte-order marks and zero-width characters are dropped") {
+    REQUIRE(AddTerm(&g, MakeTerm("\xEF\xBB\xBF사\xE2\x80\x8B아", "Saa"), false).ok());
+    CHECK(bitext::SerializeGlossary(g).find("\n사아\tSaa\tterm\t\t\n") != std::string::npos);
   }
   SECTION("spaces are collapsed") {
     REQUIRE(AddTerm(&g, MakeTerm("  한국   정부 ", " Korean  government"), false).ok());

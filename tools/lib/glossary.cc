@@ -76,19 +76,21 @@ std::vector<Term> SortedTerms(const Glossary& g) {
 
 std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
 
-// Trims, collapses space runs, NFC. Usage error for what a field may not hold.
+// A command-line string as a field: Usage error for invalid UTF-8, a TAB,
+// newline or control character; then cleaned as text (CleanText: byte-order
+// marks and zero-width characters dropped, Unicode spaces made plain, space
+// runs collapsed, NFC) and trimmed.
 Result<std::string> NormalizeField(std::string_view s, const char* what) {
   if (!IsValidUtf8(s)) return Status::Usage(std::string(what) + " is not valid UTF-8");
-  std::string out;
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if (c == '\t' || c == '\n' || c == '\r' || u < 0x20 || u == 0x7F)
-      return Status::Usage(std::string(what) + " contains a TAB, newline or control character");
-    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-    out += c;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return ToNfc(out);
+  if (HasControl(s))
+    return Status::Usage(std::string(what) + " contains a TAB, newline or control character");
+  Result<std::string> clean = CleanText(s, what);
+  if (!clean.ok()) return Status::Usage(std::string(what) + ": " + clean.status().message());
+  std::string out = *clean;
+  size_t b = out.find_first_not_of(' ');
+  if (b == std::string::npos) return std::string();
+  size_t e = out.find_last_not_of(' ');
+  return out.substr(b, e - b + 1);
 }
 
 }  // namespace
@@ -130,6 +132,7 @@ std::vector<GlossaryFinding> LintGlossaryText(std::string_view text, const std::
   std::string prev_ko;
   int prev_line = 0;
 
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // byte-order mark
   std::vector<std::string_view> lines = Split(text, '\n');
   if (!lines.empty() && lines.back().empty()) lines.pop_back();
   for (size_t li = 0; li < lines.size(); ++li) {

@@ -6,7 +6,7 @@
 //
 // The file format:
 //  - UTF-8, one entry per line, fields separated by a TAB, LF line ends (a CR
-//    before the LF is accepted and dropped);
+//    before the LF and a leading byte-order mark are accepted and dropped);
 //  - the first line that is neither blank nor a comment is the header, exactly
 //    "ko<TAB>en<TAB>kind<TAB>variants<TAB>note"; a file without it is malformed;
 //  - then one row per term, exactly five fields: ko (the Korean form), en (the
@@ -99,7 +99,8 @@ enum class AddOutcome {
 };
 
 // Adds `term` (ko, en, kind, variants, note; line ignored) to `glossary`,
-// keeping its rows sorted. Strings are trimmed, spaces collapsed, NFC'd.
+// keeping its rows sorted. Strings are cleaned like text (CleanText: BOMs and
+// zero-width characters dropped, spaces collapsed, NFC) and trimmed.
 //  - If a row has the same ko and the same en, new variants are appended and
 //    an empty note is filled in (kUpdated), or nothing changes (kUnchanged);
 //    a different kind (when `kind_given`) or a different non-empty note is
