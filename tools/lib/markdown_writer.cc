@@ -220,11 +220,42 @@ std::string WriteArticleMarkdown(const MergedDocument& doc) {
     parts.clear();
     cur = Block::kNone;
   };
+  // The units the article shows, in the order it shows them: the title and
+  // dek first, then the rest in document order without repeats.
+  std::vector<const MergedUnit*> kept;
   for (const MergedUnit& mu : doc.units) {
     if (mu.state != TranslationState::kTranslated) continue;
     if (mu.unit.kind == UnitKind::kBoilerplate) continue;
+    if (Clean(mu.english).empty()) continue;
+    kept.push_back(&mu);
+  }
+  size_t title_at = kept.size();
+  for (size_t i = 0; i < kept.size(); ++i) {
+    if (kept[i]->unit.kind == UnitKind::kTitle) {
+      title_at = i;
+      break;
+    }
+  }
+  if (title_at == kept.size()) title_at = 0;
+  std::set<std::string> after_title;  // Korean texts from the title on
+  for (size_t i = title_at; i < kept.size(); ++i) after_title.insert(Clean(kept[i]->unit.text));
+  std::vector<const MergedUnit*> order;
+  for (const MergedUnit* mu : kept) {
+    if (mu->unit.kind == UnitKind::kTitle || mu->unit.kind == UnitKind::kDek) order.push_back(mu);
+  }
+  std::set<std::string> seen;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    const MergedUnit* mu = kept[i];
+    if (mu->unit.kind == UnitKind::kTitle || mu->unit.kind == UnitKind::kDek) continue;
+    std::string ko = Clean(mu->unit.text);
+    // Teaser text scraped above the title repeats the article: left out.
+    if (i < title_at && after_title.count(ko)) continue;
+    if (!seen.insert(ko).second) continue;
+    order.push_back(mu);
+  }
+  for (const MergedUnit* mup : order) {
+    const MergedUnit& mu = *mup;
     std::string en = Clean(mu.english);
-    if (en.empty()) continue;
     if (mu.unit.kind == UnitKind::kByline) {
       bylines.push_back(MarkdownParagraph(en));
       continue;
@@ -241,12 +272,23 @@ std::string WriteArticleMarkdown(const MergedDocument& doc) {
     cur = b;
     cur_paragraph = mu.unit.paragraph;
     if (b == Block::kList) {
-      std::string ordinal;
-      std::string item = StripListMarker(en, &ordinal);
-      if (same && !parts.empty() && !KoreanStartsListItem(Clean(mu.unit.text))) {
-        parts.back() += " " + MarkdownInline(en);
-      } else {
-        parts.push_back((ordinal.empty() ? "- " : ordinal + ". ") + MarkdownParagraph(item));
+      // "△ A △ B" in one unit: one item each.
+      std::vector<std::string> items;
+      size_t from = 0;
+      for (size_t at = en.find(" \xE2\x96\xB3", 1); at != std::string::npos;
+           at = en.find(" \xE2\x96\xB3", at + 1)) {
+        items.push_back(en.substr(from, at - from));
+        from = at + 1;
+      }
+      items.push_back(en.substr(from));
+      for (size_t k = 0; k < items.size(); ++k) {
+        std::string ordinal;
+        std::string item = StripListMarker(items[k], &ordinal);
+        if (k == 0 && same && !parts.empty() && !KoreanStartsListItem(Clean(mu.unit.text))) {
+          parts.back() += " " + MarkdownInline(items[k]);
+        } else {
+          parts.push_back((ordinal.empty() ? "- " : ordinal + ". ") + MarkdownParagraph(item));
+        }
       }
       continue;
     }

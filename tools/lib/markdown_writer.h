@@ -16,7 +16,10 @@
 // spaces are trimmed, so every row has exactly three cells. A fuzzy entry's
 // English is shown after "(fuzzy)"; an untranslated entry's cell is empty.
 //
-// English article (<doc>.en.md), from the translated (non-fuzzy) units:
+// English article (<doc>.en.md), from the translated (non-fuzzy) units. The
+// title and dek come first; the other units follow in document order, each
+// Korean text once (a repeated unit, and teaser text scraped above the title
+// that the article repeats, are left out):
 //   title          "# Title" (units of the title joined)
 //   dek            an italic paragraph under the title
 //   caption        an italic paragraph; a caption whose English (or Korean)
@@ -25,7 +28,8 @@
 //   speech, body   paragraphs: the units of one source paragraph joined with
 //                  spaces; a speech unit's "Name: " label in bold
 //                  ("**Sam Altman:** …")
-//   list item      "- item" (a leading △ ▲ • - marker dropped), or "N. item"
+//   list item      "- item" (a leading △ ▲ • - marker dropped; "△ A △ B" gives
+//                  two items), or "N. item"
 //                  when the English starts with "N." / "N)"; a list-item unit
 //                  whose Korean does not start with a marker continues the
 //                  item before it
