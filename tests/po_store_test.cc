@@ -217,6 +217,8 @@ TEST_CASE("PO reader rejects malformed files with FILE:LINE:COL", "[po_store]") 
        "bad.po:2:9: NUL character (\\0) in a string"},
       {"string without keyword", "\"orphan\"\nmsgid \"a\"\nmsgstr \"\"\n",
        "bad.po:1:1: string without a keyword"},
+      {"string after a blank line", "msgid \"x\"\nmsgstr \"\"\n\n\"orphan\"\n",
+       "bad.po:4:1: string without a keyword"},
       {"unknown keyword", "msgid \"a\"\nmsgstring \"b\"\n",
        "bad.po:2:1: unknown keyword 'msgstring'"},
       {"text without keyword", "msgid \"a\"\nmsgstr \"b\"\n가나다\n",

@@ -146,7 +146,13 @@ Result<PoFile> PoParser::Parse() {
 Status PoParser::HandleLine(const Line& line) {
   size_t p = 0;
   while (p < line.text.size() && IsSpace(line.text[p])) ++p;
-  if (p == line.text.size()) return Status::Ok();  // blank
+  if (p == line.text.size()) {
+    // A blank line ends the strings above it: a string after it has no
+    // keyword. (gettext would glue it on; a stray line is more likely a
+    // mistake than a continuation, and the writer never leaves one.)
+    field_ = Field::kNone;
+    return Status::Ok();
+  }
   std::string_view t = line.text.substr(p);
   if (t[0] == '#') {
     if (t.size() >= 2 && t[1] == '~') {
