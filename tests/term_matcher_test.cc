@@ -3,6 +3,7 @@
 #include "term_matcher.h"
 
 #include <catch2/catch.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -204,5 +205,129 @@ TEST_CASE("Particle helpers", "[term_matcher]") {
   for (const std::string& p : bitext::Particles()) {
     CHECK(p != "아");
     CHECK(p != "야");
+  }
+}
+
+TEST_CASE("TermMatcher handles keys starting with punctuation", "[term_matcher]") {
+  Glossary g;
+  g.terms = {T("(주)카카오", "Kakao Corp."), T("카카오", "Kakao")};
+  const TermMatcher m(g);
+  CHECK(Surfaces(m, "회사 (주)카카오는 카카오와") == "(주)카카오|카카오");
+}
+
+namespace {
+
+// Reference matcher: at every word start, the longest key that ends at a
+// valid word end; tried key by key.
+std::vector<TermMatch> Naive(const Glossary& g, const std::string& text) {
+  struct K {
+    std::string s;
+    size_t term;
+    bool variant;
+  };
+  std::vector<K> keys;
+  for (size_t t = 0; t < g.terms.size(); ++t) {
+    keys.push_back({g.terms[t].ko, t, false});
+    for (const std::string& v : g.terms[t].variants) keys.push_back({v, t, true});
+  }
+  // Keys with spaces also match without them, unless that form is a key.
+  const size_t real = keys.size();
+  for (size_t k = 0; k < real; ++k) {
+    std::string joined;
+    for (char c : keys[k].s)
+      if (c != ' ') joined += c;
+    bool known = false;
+    for (const K& other : keys) known = known || other.s == joined;
+    if (!known) keys.push_back({joined, keys[k].term, keys[k].variant});
+  }
+  auto valid_end = [&](size_t j) {
+    if (j >= text.size()) return true;
+    char32_t cp;
+    bitext::DecodeCodePoint(text, j, &cp);
+    if (!bitext::IsWordChar(cp)) return true;
+    size_t k = j;
+    while (k < text.size()) {
+      size_t len = bitext::DecodeCodePoint(text, k, &cp);
+      if (!bitext::IsWordChar(cp)) break;
+      k += len;
+    }
+    return bitext::IsParticleChain(text.substr(j, k - j));
+  };
+  std::vector<TermMatch> out;
+  bool word_start = true;
+  for (size_t i = 0; i < text.size();) {
+    if (word_start) {
+      const K* best = nullptr;
+      for (const K& k : keys) {
+        if (text.compare(i, k.s.size(), k.s) == 0 && valid_end(i + k.s.size()) &&
+            (best == nullptr || k.s.size() > best->s.size()))  // first of equals wins
+          best = &k;
+      }
+      if (best != nullptr) {
+        out.push_back(TermMatch{i, i + best->s.size(), best->term, best->variant});
+        i += best->s.size();
+        char32_t last = 0;
+        for (size_t q = 0; q < best->s.size();) q += bitext::DecodeCodePoint(best->s, q, &last);
+        word_start = !bitext::IsWordChar(last);
+        continue;
+      }
+    }
+    char32_t cp;
+    i += bitext::DecodeCodePoint(text, i, &cp);
+    word_start = !bitext::IsWordChar(cp);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("TermMatcher agrees with a naive matcher on generated text", "[term_matcher]") {
+  // A small alphabet makes nodes with many children (hashed lookups), shared
+  // prefixes and particles; deterministic pseudo-random generator.
+  const std::vector<std::string> syllables = {"가", "나", "다", "이", "은", "는", "을", "의", "에",
+                                              "서", "도", "와", "과", "로", "라", "고", "A",  "B",
+                                              "1",  "아", "들", "만", "기", "술", "스", "타"};
+  uint64_t state = 12345;
+  auto next = [&](uint64_t bound) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return (state >> 33) % bound;
+  };
+  auto word = [&](int max_len) {
+    std::string w;
+    int len = 1 + int(next(uint64_t(max_len)));
+    for (int i = 0; i < len; ++i) w += syllables[next(syllables.size())];
+    return w;
+  };
+  Glossary g;
+  std::set<std::string> seen;
+  while (g.terms.size() < 300) {
+    std::string ko = word(3);
+    if (next(6) == 0) ko += " " + word(2);
+    if (!seen.insert(ko).second) continue;
+    Term t = T(ko, "t" + std::to_string(g.terms.size()));
+    if (next(5) == 0) {
+      std::string v = word(4);
+      if (seen.insert(v).second) t.variants.push_back(v);
+    }
+    g.terms.push_back(t);
+  }
+  const TermMatcher m(g);
+  for (int round = 0; round < 20; ++round) {
+    std::string text;
+    for (int w = 0; w < 200; ++w) {
+      text += word(5);
+      uint64_t sep = next(10);
+      text += sep == 0 ? ", " : sep == 1 ? "\n" : sep == 2 ? "·" : " ";
+    }
+    std::vector<TermMatch> got = m.FindAll(text);
+    std::vector<TermMatch> want = Naive(g, text);
+    REQUIRE(got.size() == want.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+      INFO("match " << i << " at byte " << want[i].begin);
+      CHECK(got[i].begin == want[i].begin);
+      CHECK(got[i].end == want[i].end);
+      CHECK(got[i].term == want[i].term);
+      CHECK(got[i].variant == want[i].variant);
+    }
   }
 }

@@ -192,7 +192,6 @@ namespace {
 // Children of nodes with at most this many are searched linearly; the
 // others are found through the wide_ hash table.
 constexpr uint32_t kNarrow = 8;
-constexpr char32_t kNoLabel = 0xFFFFFFFFu;  // label of the root
 
 // A blocked Bloom filter over the edges (node, label) below the root: a
 // lookup that fails -- the last step of most walks -- usually touches only
@@ -202,6 +201,50 @@ inline uint64_t BloomHash(uint64_t node, char32_t cp) {
 }
 inline uint64_t BloomBits(uint64_t h) {
   return (uint64_t{1} << (h & 63)) | (uint64_t{1} << ((h >> 6) & 63));
+}
+
+// Inlined fast paths of DecodeCodePoint and IsWordChar for ASCII and
+// Hangul syllables, the bulk of the text.
+inline size_t Decode(std::string_view s, size_t i, char32_t* cp) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  if (p[0] < 0x80) {
+    *cp = p[0];
+    return 1;
+  }
+  if ((p[0] & 0xF0) == 0xE0 && s.size() - i >= 3 && (p[1] & 0xC0) == 0x80 &&
+      (p[2] & 0xC0) == 0x80) {
+    char32_t c = (char32_t(p[0] & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+      *cp = c;
+      return 3;
+    }
+  }
+  return DecodeCodePoint(s, i, cp);
+}
+
+inline bool WordChar(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+  }
+  if (cp >= 0xAC00 && cp <= 0xD7A3) return true;
+  return IsWordChar(cp);
+}
+
+constexpr uint64_t kFnvOffset = 0xCBF29CE484222325ull;
+constexpr uint64_t kFnvPrime = 0x100000001B3ull;
+
+// True for Hangul syllables that begin a particle (see Particles()).
+bool ParticleInitial(char32_t cp) {
+  static const auto* table = [] {
+    auto* t = new std::vector<bool>(0xD7A4 - 0xAC00, false);
+    for (const std::string& p : Particles()) {
+      char32_t first;
+      DecodeCodePoint(p, 0, &first);
+      if (first >= 0xAC00 && first < 0xD7A4) (*t)[first - 0xAC00] = true;
+    }
+    return t;
+  }();
+  return cp >= 0xAC00 && cp < 0xD7A4 && (*table)[cp - 0xAC00];
 }
 
 inline uint64_t WideHash(uint64_t node, char32_t cp, int shift) {
@@ -267,9 +310,22 @@ class BuildTrie {
 
 TermMatcher::TermMatcher(const Glossary& glossary) {
   BuildTrie trie;
+  std::vector<uint64_t> first_tokens;  // FNV hashes of the keys' first tokens
   const auto& terms = glossary.terms;
   auto add = [&](std::string_view key, size_t term, bool variant) {
-    if (trie.Insert(key, int32_t(keys_.size()))) keys_.push_back(Key{uint32_t(term), variant});
+    if (!trie.Insert(key, int32_t(keys_.size()))) return;
+    keys_.push_back(Key{uint32_t(term), variant});
+    // The key's first token, for the prefilter.
+    uint64_t h = kFnvOffset;
+    size_t i = 0;
+    while (i < key.size()) {
+      char32_t cp;
+      size_t len = DecodeCodePoint(key, i, &cp);
+      if (!IsWordChar(cp)) break;
+      h = (h ^ cp) * kFnvPrime;
+      i += len;
+    }
+    first_tokens.push_back(h);
   };
   for (size_t t = 0; t < terms.size(); ++t) add(ToNfc(terms[t].ko), t, false);
   for (size_t t = 0; t < terms.size(); ++t)
@@ -304,8 +360,15 @@ TermMatcher::TermMatcher(const Glossary& glossary) {
     std::vector<uint32_t> fill(start.begin(), start.end() - 1);
     for (size_t e = 0; e < edges.size(); ++e) by_parent[fill[edges[e].parent]++] = uint32_t(e);
   }
-  nodes_.reserve(n + n / 4);
-  nodes_.assign(1, Node{kNoLabel, trie.terminal(0), 0, 0});
+  struct Full {
+    char32_t label;
+    int32_t key;
+    uint32_t first_child;
+    uint32_t count;
+  };
+  std::vector<Full> full;
+  full.reserve(n);
+  full.push_back(Full{0, trie.terminal(0), 0, 0});
   std::vector<uint32_t> kids;
   using Pair = std::pair<uint32_t, uint32_t>;  // (temp id, final id)
   // Gives node `id` (temp id `old`) its block of children; appends the
@@ -314,11 +377,11 @@ TermMatcher::TermMatcher(const Glossary& glossary) {
     kids.assign(by_parent.begin() + start[old], by_parent.begin() + start[old + 1]);
     std::sort(kids.begin(), kids.end(),
               [&](uint32_t x, uint32_t y) { return edges[x].cp < edges[y].cp; });
-    nodes_[id].first_child = uint32_t(nodes_.size());
-    nodes_[id].count = uint32_t(kids.size());
+    full[id].first_child = uint32_t(full.size());
+    full[id].count = uint32_t(kids.size());
     for (uint32_t e : kids) {
-      out->push_back({e + 1, uint32_t(nodes_.size())});
-      nodes_.push_back(Node{edges[e].cp, trie.terminal(e + 1), 0, 0});
+      out->push_back({e + 1, uint32_t(full.size())});
+      full.push_back(Full{edges[e].cp, trie.terminal(e + 1), 0, 0});
     }
   };
   std::vector<Pair> level = {{0, 0}};
@@ -336,13 +399,26 @@ TermMatcher::TermMatcher(const Glossary& glossary) {
     expand(old, id, &children);
     stack.insert(stack.end(), children.rbegin(), children.rend());
   }
-  nodes_.shrink_to_fit();
+
+  // Pack into 8-byte nodes; keys and large child counts go aside.
+  nodes_.resize(full.size());
+  key_of_.resize(full.size());
+  for (size_t q = 0; q < full.size(); ++q) {
+    const Full& f = full[q];
+    uint32_t count = f.count < kCountOverflow ? f.count : kCountOverflow;
+    if (f.count >= kCountOverflow) big_count_[uint32_t(q)] = f.count;
+    nodes_[q].word =
+        (f.label & kLabelMask) | (f.key >= 0 ? kTerminalBit : 0) | (count << kCountShift);
+    nodes_[q].first_child = f.first_child;
+    key_of_[q] = f.key;
+  }
+
   // The children of wide nodes also go into one hash table keyed by
   // (node, label); a slot holds the child's id, which is verified by its
   // label and by lying in the parent's block.
   size_t wide_edges = 0;
-  for (const Node& node : nodes_)
-    if (node.count > kNarrow) wide_edges += node.count;
+  for (const Full& f : full)
+    if (f.count > kNarrow) wide_edges += f.count;
   size_t wide_size = 16;
   wide_shift_ = 60;
   while (wide_size < wide_edges * 2) {
@@ -351,30 +427,39 @@ TermMatcher::TermMatcher(const Glossary& glossary) {
   }
   wide_.assign(wide_size, 0);
   wide_mask_ = wide_size - 1;
-  for (uint32_t q = 0; q < nodes_.size(); ++q) {
-    if (nodes_[q].count <= kNarrow) continue;
-    for (uint32_t c = nodes_[q].first_child; c < nodes_[q].first_child + nodes_[q].count; ++c) {
-      uint64_t h = WideHash(q, nodes_[c].label, wide_shift_);
+  for (uint32_t q = 0; q < full.size(); ++q) {
+    if (full[q].count <= kNarrow) continue;
+    for (uint32_t c = full[q].first_child; c < full[q].first_child + full[q].count; ++c) {
+      uint64_t h = WideHash(q, full[c].label, wide_shift_);
       while (wide_[h] != 0) h = (h + 1) & wide_mask_;
       wide_[h] = c;
     }
   }
   // The Bloom filter of all edges below the root.
   size_t bloom_bits = 4096;
-  while (bloom_bits < nodes_.size() * 8) bloom_bits *= 2;
+  while (bloom_bits < full.size() * 8) bloom_bits *= 2;
   bloom_.assign(bloom_bits / 64, 0);
   bloom_shift_ = 64;
   for (size_t w = bloom_.size(); w > 1; w >>= 1) --bloom_shift_;
-  for (uint32_t q = 1; q < nodes_.size(); ++q) {
-    for (uint32_t c = nodes_[q].first_child; c < nodes_[q].first_child + nodes_[q].count; ++c) {
-      uint64_t h = BloomHash(q, nodes_[c].label);
+  for (uint32_t q = 1; q < full.size(); ++q) {
+    for (uint32_t c = full[q].first_child; c < full[q].first_child + full[q].count; ++c) {
+      uint64_t h = BloomHash(q, full[c].label);
       bloom_[h >> bloom_shift_] |= BloomBits(h);
     }
   }
+  // The prefilter: a Bloom filter of the keys' first tokens.
+  size_t token_bits = 4096;
+  while (token_bits < first_tokens.size() * 16) token_bits *= 2;
+  tokens_.assign(token_bits / 64, 0);
+  tokens_shift_ = 64;
+  for (size_t w = tokens_.size(); w > 1; w >>= 1) --tokens_shift_;
+  for (uint64_t h : first_tokens) {
+    uint64_t m = h * 0x9E3779B97F4A7C15ull;
+    tokens_[m >> tokens_shift_] |= BloomBits(m);
+  }
   root_direct_.assign(0x80 + (0xD7A4 - 0xAC00), 0);
-  const Node& root = nodes_[0];
-  for (uint32_t c = root.first_child; c < root.first_child + root.count; ++c) {
-    char32_t cp = nodes_[c].label;
+  for (uint32_t c = full[0].first_child; c < full[0].first_child + full[0].count; ++c) {
+    char32_t cp = full[c].label;
     if (cp < 0x80) root_direct_[cp] = c;
     if (cp >= 0xAC00 && cp < 0xD7A4) root_direct_[0x80 + (cp - 0xAC00)] = c;
   }
@@ -384,27 +469,50 @@ inline uint32_t TermMatcher::Child(uint32_t node, char32_t cp) const {
   if (node == 0) {
     if (cp < 0x80) return root_direct_[cp];
     if (cp >= 0xAC00 && cp < 0xD7A4) return root_direct_[0x80 + (cp - 0xAC00)];
-  }
-  if (node != 0) {
+  } else {
     uint64_t h = BloomHash(node, cp);
     uint64_t bits = BloomBits(h);
     if ((bloom_[h >> bloom_shift_] & bits) != bits) return 0;
   }
   const Node& parent = nodes_[node];
+  uint32_t count = parent.word >> kCountShift;
+  if (count == kCountOverflow) count = big_count_.at(node);
   const uint32_t first = parent.first_child;
-  const uint32_t end = first + parent.count;
-  if (parent.count > kNarrow) {
+  const uint32_t end = first + count;
+  if (count > kNarrow) {
     for (uint64_t h = WideHash(node, cp, wide_shift_);; h = (h + 1) & wide_mask_) {
       uint32_t c = wide_[h];
       if (c == 0) return 0;
-      if (c >= first && c < end && nodes_[c].label == cp) return c;
+      if (c >= first && c < end && (nodes_[c].word & kLabelMask) == cp) return c;
     }
   }
   for (uint32_t i = first; i < end; ++i) {
-    char32_t label = nodes_[i].label;
+    char32_t label = nodes_[i].word & kLabelMask;
     if (label >= cp) return label == cp ? i : 0;
   }
   return 0;
+}
+
+bool TermMatcher::MayStartKey(std::string_view text, size_t i) const {
+  char32_t cp;
+  size_t len = Decode(text, i, &cp);
+  if (!WordChar(cp)) return true;  // keys starting with punctuation: walk
+  uint64_t h = kFnvOffset;
+  for (;;) {
+    h = (h ^ cp) * kFnvPrime;
+    i += len;
+    bool token_end = i >= text.size();
+    if (!token_end) {
+      len = Decode(text, i, &cp);
+      token_end = !WordChar(cp);
+    }
+    if (token_end || ParticleInitial(cp)) {
+      uint64_t m = h * 0x9E3779B97F4A7C15ull;
+      uint64_t bits = BloomBits(m);
+      if ((tokens_[m >> tokens_shift_] & bits) == bits) return true;
+      if (token_end) return false;
+    }
+  }
 }
 
 std::vector<TermMatch> TermMatcher::FindAll(std::string_view text) const {
@@ -413,7 +521,7 @@ std::vector<TermMatch> TermMatcher::FindAll(std::string_view text) const {
   bool word_start = true;
   size_t i = 0;
   while (i < n) {
-    if (word_start) {
+    if (word_start && MayStartKey(text, i)) {
       uint32_t node = 0;
       size_t j = i;
       size_t best_end = 0;
@@ -421,13 +529,13 @@ std::vector<TermMatch> TermMatcher::FindAll(std::string_view text) const {
       char32_t best_last = 0;
       while (j < n) {
         char32_t cp;
-        size_t len = DecodeCodePoint(text, j, &cp);
+        size_t len = Decode(text, j, &cp);
         uint32_t child = Child(node, cp);
         if (child == 0) break;
         node = child;
         j += len;
-        if (nodes_[node].key >= 0 && ValidEnd(text, j)) {
-          best = nodes_[node].key;
+        if ((nodes_[node].word & kTerminalBit) && ValidEnd(text, j)) {
+          best = key_of_[node];
           best_end = j;
           best_last = cp;
         }
@@ -436,13 +544,13 @@ std::vector<TermMatch> TermMatcher::FindAll(std::string_view text) const {
         const Key& k = keys_[size_t(best)];
         out.push_back(TermMatch{i, best_end, k.term, k.variant});
         i = best_end;
-        word_start = !IsWordChar(best_last);
+        word_start = !WordChar(best_last);
         continue;
       }
     }
     char32_t cp;
-    i += DecodeCodePoint(text, i, &cp);
-    word_start = !IsWordChar(cp);
+    i += Decode(text, i, &cp);
+    word_start = !WordChar(cp);
   }
   return out;
 }

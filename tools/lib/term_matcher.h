@@ -36,6 +36,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "glossary.h"
@@ -69,25 +70,38 @@ class TermMatcher {
     uint32_t term;
     bool variant;
   };
-  // The trie as one array of nodes; the children of a node are the block
-  // [first_child, first_child + count), sorted by label. Blocks of the top
-  // levels are laid out breadth-first, the rest depth-first (chains of
+  // The trie as one array of 8-byte nodes; the children of a node are the
+  // block [first_child, first_child + count), sorted by label. Blocks of the
+  // top levels are laid out breadth-first, the rest depth-first (chains of
   // single children are contiguous). Children of nodes with many children
   // are also found by hash (wide_), those of the root for ASCII and Hangul
-  // syllables by a direct table.
+  // syllables by a direct table; a Bloom filter of all edges below the root
+  // decides most failing steps without touching the nodes.
   struct Node {
-    char32_t label;        // code point on the edge into this node
-    int32_t key;           // index into keys_ if a key ends here, else -1
+    uint32_t word;         // label (bits 0-20), terminal (bit 21), count (bits 22-31)
     uint32_t first_child;  // start of the children's block
-    uint32_t count;        // number of children
   };
+  static constexpr uint32_t kLabelMask = (1u << 21) - 1;
+  static constexpr uint32_t kTerminalBit = 1u << 21;
+  static constexpr int kCountShift = 22;
+  static constexpr uint32_t kCountOverflow = 1023;  // real count in big_count_
 
   // The child of `node` by `cp`, or 0 (the root is never a child).
   uint32_t Child(uint32_t node, char32_t cp) const;
 
-  std::vector<Node> nodes_;            // nodes_[0] is the root
-  std::vector<uint32_t> root_direct_;  // ASCII, then U+AC00..U+D7A3
-  std::vector<uint64_t> bloom_;        // Bloom filter of the edges below the root
+  std::vector<Node> nodes_;                           // nodes_[0] is the root
+  std::vector<int32_t> key_of_;                       // node -> index into keys_, or -1
+  std::unordered_map<uint32_t, uint32_t> big_count_;  // node -> count >= kCountOverflow
+  std::vector<uint32_t> root_direct_;                 // ASCII, then U+AC00..U+D7A3
+  // The prefilter: a Bloom filter of the first token (run of word characters)
+  // of every key. A walk starts only at a word start where some prefix of the
+  // token there that could end a key (at the token's end or before a
+  // particle) is in the filter -- which every real match satisfies -- so most
+  // word starts cost a few hashed characters, whatever the glossary size.
+  bool MayStartKey(std::string_view text, size_t i) const;
+  std::vector<uint64_t> tokens_;
+  int tokens_shift_ = 64;
+  std::vector<uint64_t> bloom_;  // Bloom filter of the edges below the root
   int bloom_shift_ = 64;
   std::vector<uint32_t> wide_;  // child ids by hash of (parent, label); 0 = empty
   uint64_t wide_mask_ = 0;
