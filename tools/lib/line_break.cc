@@ -35,26 +35,26 @@ double CodePointWidthKo(char32_t c) {
   return 0.5;
 }
 
-const char* const kConjunctions[] = {
+constexpr std::string_view kConjunctions[] = {
     "and",  "but",    "or",    "nor",     "so",    "yet",   "because", "although", "though",
     "that", "which",  "who",   "whom",    "whose", "where", "when",    "while",    "if",
     "than", "unless", "until", "whether", "since", "after", "before",  "whereas",
 };
-const char* const kFunctionWords[] = {
+constexpr std::string_view kFunctionWords[] = {
     "a",    "an",  "the", "of",   "to",   "in",    "on",    "at",    "for",   "with", "by",
     "from", "and", "or",  "but",  "my",   "your",  "our",   "their", "his",   "her",  "its",
     "is",   "are", "was", "were", "this", "these", "those", "into",  "about", "as",
 };
 // Korean clause endings a line may end after (followed by a space).
-const char* const kKoreanClauseEndings[] = {"고",   "며",     "지만", "는데", "면서", "서",
-                                            "면",   "니까",   "으나", "므로", "도록", "라며",
-                                            "다며", "는데도", "든지", "거나"};
+constexpr std::string_view kKoreanClauseEndings[] = {
+    "고",   "며",   "지만", "는데", "면서", "서",     "면",   "니까",
+    "으나", "므로", "도록", "라며", "다며", "는데도", "든지", "거나"};
 // Auxiliary verbs that bind to the preceding …고 / …서 / …어 word.
-const char* const kKoreanAuxiliaries[] = {"있", "싶", "계", "말", "보", "놓", "두", "주"};
+constexpr std::string_view kKoreanAuxiliaries[] = {"있", "싶", "계", "말", "보", "놓", "두", "주"};
 // Determiners and prefixes that bind to the following word.
-const char* const kKoreanDeterminers[] = {"전",   "약", "각", "그",   "이", "저",  "몇", "모든",
-                                          "여러", "두", "세", "네",   "한", "총",  "첫", "매",
-                                          "새",   "현", "본", "해당", "및", "또는"};
+constexpr std::string_view kKoreanDeterminers[] = {
+    "전", "약", "각", "그", "이", "저", "몇", "모든", "여러", "두", "세",
+    "네", "한", "총", "첫", "매", "새", "현", "본",   "해당", "및", "또는"};
 
 bool EndsWithStr(std::string_view w, std::string_view e) {
   return w.size() >= e.size() && w.substr(w.size() - e.size()) == e;
@@ -68,44 +68,48 @@ bool IsAuxiliaryPair(std::string_view before, std::string_view after) {
         EndsWithStr(before, "아") || EndsWithStr(before, "게") || EndsWithStr(before, "지"))) {
     return false;
   }
-  for (const char* a : kKoreanAuxiliaries) {
+  for (std::string_view a : kKoreanAuxiliaries) {
     if (StartsWithStr(after, a)) return true;
   }
   return false;
 }
 
-bool InList(std::string_view w, const char* const* list, size_t n) {
-  for (size_t i = 0; i < n; ++i) {
-    if (w == list[i]) return true;
+// ASCII case-insensitive: `w` equals the lower-case `lower`.
+bool EqualsLower(std::string_view w, std::string_view lower) {
+  if (w.size() != lower.size()) return false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+template <size_t N>
+bool InList(std::string_view w, const std::string_view (&list)[N]) {
+  for (std::string_view e : list) {
+    if (EqualsLower(w, e)) return true;
   }
   return false;
 }
 
-std::string Lower(std::string_view w) {
-  std::string s(w);
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
+constexpr std::string_view kPunctuationEnds[] = {",",
+                                                 ";",
+                                                 ":",
+                                                 ".",
+                                                 "!",
+                                                 "?",
+                                                 ")",
+                                                 "]",
+                                                 "\"",
+                                                 "\xE2\x80\x9D" /* ” */,
+                                                 "\xE2\x80\x99" /* ’ */,
+                                                 "\xE2\x80\xA6" /* … */,
+                                                 "\xC2\xB7" /* · */};
 
 bool IsPunctuationEnd(std::string_view word) {
   if (word.empty()) return false;
-  static const char* const kEnds[] = {",",
-                                      ";",
-                                      ":",
-                                      ".",
-                                      "!",
-                                      "?",
-                                      ")",
-                                      "]",
-                                      "\"",
-                                      "\xE2\x80\x9D" /* ” */,
-                                      "\xE2\x80\x99" /* ’ */,
-                                      "\xE2\x80\xA6" /* … */,
-                                      "\xC2\xB7" /* · */};
-  for (const char* e : kEnds) {
-    std::string_view ev(e);
+  for (std::string_view ev : kPunctuationEnds) {
     if (word.size() >= ev.size() && word.substr(word.size() - ev.size()) == ev) return true;
   }
   return false;
@@ -140,34 +144,57 @@ class Breaker {
  public:
   Breaker(std::string text, const LineBreakOptions& opt) : text_(std::move(text)), opt_(opt) {
     ComputeWidths();
-    ComputeCandidates();
+    for (const std::string& phrase : opt_.keep_together) {
+      if (phrase.empty()) continue;
+      for (size_t p = text_.find(phrase); p != std::string::npos; p = text_.find(phrase, p + 1))
+        keep_.push_back({p, p + phrase.size()});
+    }
   }
 
-  std::vector<std::string> Break() {
-    if (text_.empty()) return {};
+  const std::string& text() const { return text_; }
+
+  // Lines of text_[from, to) (trimmed of spaces at both ends).
+  std::vector<std::string> Break(size_t from, size_t to) const {
+    Trim(&from, &to);
+    if (from >= to) return {};
     std::vector<size_t> ends;  // indices into cands_
-    if (!Greedy(/*allow_bad=*/false, &ends)) Greedy(/*allow_bad=*/true, &ends);
+    if (!Greedy(from, to, /*allow_bad=*/false, &ends)) Greedy(from, to, /*allow_bad=*/true, &ends);
     int n = static_cast<int>(ends.size()) + 1;
-    if (n > 1 && n <= kMaxDpLines && cands_.size() <= kMaxDpCandidates) Dp(n, &ends);
+    if (n > 1 && n <= kMaxDpLines) Dp(from, to, n, &ends);
     std::vector<std::string> lines;
-    size_t start = 0;
+    size_t start = from;
     for (size_t e : ends) {
       lines.push_back(text_.substr(start, cands_[e].line_end - start));
       start = cands_[e].next;
     }
-    lines.push_back(text_.substr(start));
+    lines.push_back(text_.substr(start, to - start));
     return lines;
   }
 
-  int Count() {
-    if (text_.empty()) return 0;
+  int Count(size_t from, size_t to) const {
+    Trim(&from, &to);
+    if (from >= to) return 0;
     std::vector<size_t> ends;
-    if (!Greedy(false, &ends)) Greedy(true, &ends);
+    if (!Greedy(from, to, false, &ends)) Greedy(from, to, true, &ends);
     return static_cast<int>(ends.size()) + 1;
   }
 
- private:
   double Width(size_t from, size_t to) const { return width_[to] - width_[from]; }
+
+ private:
+  void Trim(size_t* from, size_t* to) const {
+    *to = std::min(*to, text_.size());
+    while (*from < *to && text_[*from] == ' ') ++*from;
+    while (*to > *from && text_[*to - 1] == ' ') --*to;
+  }
+
+  // Index of the first candidate whose next line starts after `from`.
+  size_t FirstAfter(size_t from) const {
+    return static_cast<size_t>(
+        std::upper_bound(cands_.begin(), cands_.end(), from,
+                         [](size_t v, const Candidate& c) { return v < c.next; }) -
+        cands_.begin());
+  }
 
   void ComputeWidths() {
     width_.assign(text_.size() + 1, 0);
@@ -182,7 +209,14 @@ class Breaker {
 
   // All break positions (byte offsets where a next line may start), by level:
   // 0 preferred, 1 other ICU opportunities, 2 grapheme boundaries.
-  void ComputeCandidates() {
+  // Candidates are computed on first need: a text that fits on one line
+  // never needs ICU.
+  void EnsureCandidates() const {
+    if (!computed_) ComputeCandidates();
+    computed_ = true;
+  }
+
+  void ComputeCandidates() const {
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(text_);
     std::vector<size_t> u16_to_u8(static_cast<size_t>(u.length()) + 1, text_.size());
     {
@@ -252,19 +286,16 @@ class Breaker {
       Score(&c, is_level1, is_grapheme);
       cands_.push_back(c);
     }
-    Candidate end;
-    end.line_end = end.next = text_.size();
-    end.penalty = 0;
-    end.bad = false;
-    cands_.push_back(end);
   }
 
   // English may also break after a hyphen or dash ("state-of-the- / art").
   bool AfterDash(size_t b) const {
     if (opt_.lang != LineLang::kEnglish) return false;
     if (text_[b - 1] == '-') return true;
-    return b >= 3 && (text_.compare(b - 3, 3, "\xE2\x80\x93") == 0 ||
-                      text_.compare(b - 3, 3, "\xE2\x80\x94") == 0);
+    unsigned char last = static_cast<unsigned char>(text_[b - 1]);
+    return b >= 3 && (last == 0x93 || last == 0x94) &&
+           (text_.compare(b - 3, 3, "\xE2\x80\x93") == 0 ||
+            text_.compare(b - 3, 3, "\xE2\x80\x94") == 0);
   }
 
   bool AnyTooWide(const std::vector<size_t>& breaks) const {
@@ -330,8 +361,7 @@ class Breaker {
       if (opt_.lang == LineLang::kKorean && IsKoreanTightBreak(before, after)) {
         c->penalty += kEndsInFunctionWord;
       }
-      if (opt_.lang == LineLang::kEnglish &&
-          InList(Lower(before), kFunctionWords, std::size(kFunctionWords))) {
+      if (opt_.lang == LineLang::kEnglish && InList(before, kFunctionWords)) {
         c->penalty += kEndsInFunctionWord;
       }
       if (opt_.lang == LineLang::kEnglish && StartsUpper(before) && IsWordChars(before) &&
@@ -339,36 +369,37 @@ class Breaker {
         c->bad = true;
       }
     }
-    for (const std::string& phrase : opt_.keep_together) {
-      if (phrase.empty()) continue;
-      for (size_t p = text_.find(phrase); p != std::string::npos; p = text_.find(phrase, p + 1)) {
-        if (p < c->line_end && c->next < p + phrase.size()) c->bad = true;
-      }
+    for (const auto& [b, e] : keep_) {
+      if (b < c->line_end && c->next < e) c->bad = true;
     }
     if (c->bad) c->penalty += kSplitsName;
   }
 
-  // First-fit: the fewest lines. False if some line had to exceed the width
-  // (or, without allow_bad, if that needed a bad break).
-  bool Greedy(bool allow_bad, std::vector<size_t>* ends) const {
+  // First-fit over text_[from, to): the fewest lines. False if some line had
+  // to exceed the width (or, without allow_bad, if that needed a bad break).
+  bool Greedy(size_t from, size_t to, bool allow_bad, std::vector<size_t>* ends) const {
     ends->clear();
-    size_t start = 0;
-    size_t i = 0;  // first candidate after start
+    if (Width(from, to) <= opt_.max_width) return true;
+    EnsureCandidates();
+    size_t start = from;
+    size_t i = FirstAfter(from);
     bool ok = true;
     while (true) {
-      size_t best = std::numeric_limits<size_t>::max();
+      if (Width(start, to) <= opt_.max_width) return ok;  // the rest fits
+      const size_t none = std::numeric_limits<size_t>::max();
+      size_t best = none;
       size_t j = i;
-      for (; j < cands_.size(); ++j) {
+      for (; j < cands_.size() && cands_[j].next < to; ++j) {
         if (Width(start, cands_[j].line_end) > opt_.max_width) break;
-        if (j + 1 == cands_.size()) return ok;  // the rest fits
         if (allow_bad || !cands_[j].bad) best = j;
       }
-      if (best == std::numeric_limits<size_t>::max()) {
+      if (best == none) {
         ok = false;
         // Take the first usable candidate (the line overflows).
         best = j;
-        while (best + 1 < cands_.size() && !allow_bad && cands_[best].bad) ++best;
-        if (best + 1 >= cands_.size()) return false;
+        while (best < cands_.size() && cands_[best].next < to && !allow_bad && cands_[best].bad)
+          ++best;
+        if (best >= cands_.size() || cands_[best].next >= to) return false;
       }
       ends->push_back(best);
       start = cands_[best].next;
@@ -376,29 +407,38 @@ class Breaker {
     }
   }
 
-  // Exactly n lines, minimum cost; keeps *ends if no solution.
-  void Dp(int n, std::vector<size_t>* ends) const {
-    const size_t m = cands_.size();
+  // Exactly n lines over text_[from, to), minimum cost; keeps *ends if no
+  // solution.
+  void Dp(size_t from, size_t to, int n, std::vector<size_t>* ends) const {
+    EnsureCandidates();
+    const size_t lo = FirstAfter(from);
+    size_t hi = lo;
+    while (hi < cands_.size() && cands_[hi].next < to) ++hi;
+    const size_t m = hi - lo + 1;  // candidates in range + the end
+    if (m > kMaxDpCandidates) return;
     const double inf = std::numeric_limits<double>::infinity();
-    double target = Width(0, text_.size()) / n;
-    std::vector<std::vector<double>> cost(static_cast<size_t>(n), std::vector<double>(m, inf));
-    std::vector<std::vector<size_t>> from(static_cast<size_t>(n), std::vector<size_t>(m, 0));
-    auto line_cost = [&](size_t start, const Candidate& c) {
-      double w = Width(start, c.line_end);
+    const double target = Width(from, to) / n;
+    auto line_end = [&](size_t idx) { return idx + 1 == m ? to : cands_[lo + idx].line_end; };
+    auto next = [&](size_t idx) { return cands_[lo + idx].next; };
+    auto penalty = [&](size_t idx) { return idx + 1 == m ? 0.0 : cands_[lo + idx].penalty; };
+    auto line_cost = [&](size_t start, size_t idx) {
+      double w = Width(start, line_end(idx));
       if (w > opt_.max_width) return inf;
       double d = (w - target) / std::max(1.0, opt_.max_width);
-      return 100 * d * d + c.penalty;
+      return 100 * d * d + penalty(idx);
     };
-    for (size_t j = 0; j < m; ++j) cost[0][j] = line_cost(0, cands_[j]);
+    std::vector<std::vector<double>> cost(static_cast<size_t>(n), std::vector<double>(m, inf));
+    std::vector<std::vector<size_t>> prev(static_cast<size_t>(n), std::vector<size_t>(m, 0));
+    for (size_t j = 0; j < m; ++j) cost[0][j] = line_cost(from, j);
     for (int k = 1; k < n; ++k) {
       for (size_t j = 0; j < m; ++j) {
         for (size_t i = j; i-- > 0;) {
+          if (Width(next(i), line_end(j)) > opt_.max_width) break;
           if (cost[k - 1][i] == inf) continue;
-          if (Width(cands_[i].next, cands_[j].line_end) > opt_.max_width) break;
-          double c = cost[k - 1][i] + line_cost(cands_[i].next, cands_[j]);
+          double c = cost[k - 1][i] + line_cost(next(i), j);
           if (c < cost[k][j]) {
             cost[k][j] = c;
-            from[k][j] = i;
+            prev[k][j] = i;
           }
         }
       }
@@ -407,17 +447,19 @@ class Breaker {
     std::vector<size_t> out(static_cast<size_t>(n - 1));
     size_t j = m - 1;
     for (int k = n - 1; k > 0; --k) {
-      j = from[k][j];
-      out[static_cast<size_t>(k - 1)] = j;
+      j = prev[k][j];
+      out[static_cast<size_t>(k - 1)] = lo + j;
     }
     *ends = out;
   }
 
   std::string text_;
-  const LineBreakOptions& opt_;
+  LineBreakOptions opt_;
+  std::vector<std::pair<size_t, size_t>> keep_;  // keep_together occurrences
   std::vector<double> width_;
-  std::vector<size_t> grapheme_set_;
-  std::vector<Candidate> cands_;
+  mutable bool computed_ = false;
+  mutable std::vector<size_t> grapheme_set_;
+  mutable std::vector<Candidate> cands_;
 };
 
 }  // namespace
@@ -436,8 +478,7 @@ double LineWidth(std::string_view line, LineLang lang) {
 
 bool IsKoreanClauseBreak(std::string_view before, std::string_view after) {
   if (IsAuxiliaryPair(before, after)) return false;
-  for (const char* e : kKoreanClauseEndings) {
-    std::string_view ev(e);
+  for (std::string_view ev : kKoreanClauseEndings) {
     if (before.size() > ev.size() && EndsWithStr(before, ev)) return true;
   }
   return false;
@@ -445,22 +486,37 @@ bool IsKoreanClauseBreak(std::string_view before, std::string_view after) {
 
 bool IsKoreanTightBreak(std::string_view before, std::string_view after) {
   if (IsAuxiliaryPair(before, after)) return true;
-  for (const char* d : kKoreanDeterminers) {
+  for (std::string_view d : kKoreanDeterminers) {
     if (before == d) return true;
   }
   return false;
 }
 
-bool IsEnglishConjunction(std::string_view word) {
-  return InList(Lower(word), kConjunctions, std::size(kConjunctions));
-}
+bool IsEnglishConjunction(std::string_view word) { return InList(word, kConjunctions); }
 
 std::vector<std::string> BreakLines(std::string_view text, const LineBreakOptions& opt) {
-  return Breaker(CollapseSpaces(text), opt).Break();
+  Breaker b(CollapseSpaces(text), opt);
+  return b.Break(0, b.text().size());
 }
 
 int CountLines(std::string_view text, const LineBreakOptions& opt) {
-  return Breaker(CollapseSpaces(text), opt).Count();
+  Breaker b(CollapseSpaces(text), opt);
+  return b.Count(0, b.text().size());
+}
+
+struct LineBreaker::Impl {
+  Impl(std::string text, const LineBreakOptions& opt) : breaker(std::move(text), opt) {}
+  Breaker breaker;
+};
+
+LineBreaker::LineBreaker(std::string_view text, const LineBreakOptions& opt)
+    : impl_(std::make_unique<Impl>(CollapseSpaces(text), opt)) {}
+LineBreaker::~LineBreaker() = default;
+const std::string& LineBreaker::text() const { return impl_->breaker.text(); }
+double LineBreaker::Width(size_t from, size_t to) const { return impl_->breaker.Width(from, to); }
+int LineBreaker::CountLines(size_t from, size_t to) const { return impl_->breaker.Count(from, to); }
+std::vector<std::string> LineBreaker::BreakLines(size_t from, size_t to) const {
+  return impl_->breaker.Break(from, to);
 }
 
 }  // namespace bitext

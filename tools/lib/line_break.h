@@ -29,6 +29,8 @@
 #ifndef BITEXT_LINE_BREAK_H_
 #define BITEXT_LINE_BREAK_H_
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +63,28 @@ std::vector<std::string> BreakLines(std::string_view text, const LineBreakOption
 
 // The number of lines BreakLines would return (computed greedily, cheaper).
 int CountLines(std::string_view text, const LineBreakOptions& opt);
+
+// One text prepared for breaking any of its pieces: the ICU break analysis
+// is done once, so laying out or measuring many substrings (as cue splitting
+// does) costs no new analysis. A piece text()[from, to) breaks as
+// BreakLines(text().substr(from, to - from)) would, except that break
+// opportunities are those of the whole text.
+class LineBreaker {
+ public:
+  LineBreaker(std::string_view text, const LineBreakOptions& opt);  // whitespace collapsed
+  ~LineBreaker();
+  LineBreaker(const LineBreaker&) = delete;
+  LineBreaker& operator=(const LineBreaker&) = delete;
+
+  const std::string& text() const;  // the collapsed text; offsets index it
+  double Width(size_t from, size_t to) const;
+  int CountLines(size_t from, size_t to) const;
+  std::vector<std::string> BreakLines(size_t from, size_t to) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // True if a break between the Korean words (eojeol) `before` and `after`
 // falls at a clause boundary: `before` ends with a connective ending (…고,

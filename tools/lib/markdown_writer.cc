@@ -1,6 +1,7 @@
 #include "markdown_writer.h"
 
-#include <set>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "subtitle_timing.h"  // EnglishSpeakerLabel
@@ -183,7 +184,7 @@ std::string WriteReviewMarkdown(const MergedDocument& doc) {
 std::string WriteArticleMarkdown(const MergedDocument& doc) {
   std::vector<std::string> blocks;
   std::vector<std::string> bylines;
-  std::set<std::string> seen_captions;
+  std::unordered_set<std::string_view> seen_captions;  // English of captions shown
   Block cur = Block::kNone;
   int cur_paragraph = -1;
   std::vector<std::string> parts;  // pieces of the current block
@@ -223,11 +224,15 @@ std::string WriteArticleMarkdown(const MergedDocument& doc) {
   // The units the article shows, in the order it shows them: the title and
   // dek first, then the rest in document order without repeats.
   std::vector<const MergedUnit*> kept;
+  std::vector<std::string> kept_ko, kept_en;  // cleaned texts of kept[i]
   for (const MergedUnit& mu : doc.units) {
     if (mu.state != TranslationState::kTranslated) continue;
     if (mu.unit.kind == UnitKind::kBoilerplate) continue;
-    if (Clean(mu.english).empty()) continue;
+    std::string en = Clean(mu.english);
+    if (en.empty()) continue;
     kept.push_back(&mu);
+    kept_en.push_back(std::move(en));
+    kept_ko.push_back(Clean(mu.unit.text));
   }
   size_t title_at = kept.size();
   for (size_t i = 0; i < kept.size(); ++i) {
@@ -237,35 +242,30 @@ std::string WriteArticleMarkdown(const MergedDocument& doc) {
     }
   }
   if (title_at == kept.size()) title_at = 0;
-  std::set<std::string> after_title;  // Korean texts from the title on
-  for (size_t i = title_at; i < kept.size(); ++i) after_title.insert(Clean(kept[i]->unit.text));
-  std::vector<const MergedUnit*> order;
-  for (const MergedUnit* mu : kept) {
-    if (mu->unit.kind == UnitKind::kTitle || mu->unit.kind == UnitKind::kDek) order.push_back(mu);
-  }
-  std::set<std::string> seen;
+  std::unordered_set<std::string_view> after_title;  // Korean texts from the title on
+  for (size_t i = title_at; i < kept.size(); ++i) after_title.insert(kept_ko[i]);
+  std::vector<size_t> order;  // indices into kept
   for (size_t i = 0; i < kept.size(); ++i) {
-    const MergedUnit* mu = kept[i];
-    if (mu->unit.kind == UnitKind::kTitle || mu->unit.kind == UnitKind::kDek) continue;
-    std::string ko = Clean(mu->unit.text);
-    // Teaser text scraped above the title repeats the article: left out.
-    if (i < title_at && after_title.count(ko)) continue;
-    if (!seen.insert(ko).second) continue;
-    order.push_back(mu);
+    UnitKind k = kept[i]->unit.kind;
+    if (k == UnitKind::kTitle || k == UnitKind::kDek) order.push_back(i);
   }
-  for (const MergedUnit* mup : order) {
-    const MergedUnit& mu = *mup;
-    std::string en = Clean(mu.english);
+  std::unordered_set<std::string_view> seen;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    UnitKind k = kept[i]->unit.kind;
+    if (k == UnitKind::kTitle || k == UnitKind::kDek) continue;
+    // Teaser text scraped above the title repeats the article: left out.
+    if (i < title_at && after_title.count(kept_ko[i])) continue;
+    if (!seen.insert(kept_ko[i]).second) continue;
+    order.push_back(i);
+  }
+  for (size_t idx : order) {
+    const MergedUnit& mu = *kept[idx];
+    const std::string& en = kept_en[idx];
     if (mu.unit.kind == UnitKind::kByline) {
       bylines.push_back(MarkdownParagraph(en));
       continue;
     }
-    if (mu.unit.kind == UnitKind::kCaption) {
-      std::string ko = Clean(mu.unit.text);
-      if (seen_captions.count("en:" + en) || seen_captions.count("ko:" + ko)) continue;
-      seen_captions.insert("en:" + en);
-      seen_captions.insert("ko:" + ko);
-    }
+    if (mu.unit.kind == UnitKind::kCaption && !seen_captions.insert(en).second) continue;
     Block b = BlockOf(mu.unit.kind);
     bool same = b == cur && (b == Block::kList || mu.unit.paragraph == cur_paragraph);
     if (!same) flush();
@@ -284,7 +284,7 @@ std::string WriteArticleMarkdown(const MergedDocument& doc) {
       for (size_t k = 0; k < items.size(); ++k) {
         std::string ordinal;
         std::string item = StripListMarker(items[k], &ordinal);
-        if (k == 0 && same && !parts.empty() && !KoreanStartsListItem(Clean(mu.unit.text))) {
+        if (k == 0 && same && !parts.empty() && !KoreanStartsListItem(kept_ko[idx])) {
           parts.back() += " " + MarkdownInline(items[k]);
         } else {
           parts.push_back((ordinal.empty() ? "- " : ordinal + ". ") + MarkdownParagraph(item));

@@ -26,12 +26,8 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && s[b] == ' ') ++b;
-  while (e > b && s[e - 1] == ' ') --e;
-  return std::string(s.substr(b, e - b));
-}
+// A piece of a text: byte offsets [first, second).
+using Range = std::pair<size_t, size_t>;
 
 // Splits one language's text of a unit into pieces that fit a cue.
 class PieceSplitter {
@@ -41,23 +37,16 @@ class PieceSplitter {
       : text_(std::move(text)),
         lang_(lang),
         lb_(lb),
+        breaker_(text_, lb),
         max_lines_(max_lines),
         max_chars_(std::max<size_t>(1, max_chars)) {
     chars_.assign(text_.size() + 1, 0);
-    width_.assign(text_.size() + 1, 0);
     size_t n = 0;
-    double w = 0;
     for (size_t i = 0; i < text_.size();) {
       size_t s = i;
-      char32_t c = NextCodePoint(text_, &i);
+      NextCodePoint(text_, &i);
       ++n;
-      std::string tmp;
-      AppendUtf8(c, &tmp);
-      w += LineWidth(tmp, lang_);
-      for (size_t k = s + 1; k <= i; ++k) {
-        chars_[k] = n;
-        width_[k] = w;
-      }
+      for (size_t k = s + 1; k <= i; ++k) chars_[k] = n;
     }
     // Cut candidates: after every space; inside a word too long for a cue,
     // after every code point.
@@ -82,14 +71,15 @@ class PieceSplitter {
     while (from < to && text_[from] == ' ') ++from;
     while (to > from && text_[to - 1] == ' ') --to;
     if (chars_[to] - chars_[from] > max_chars_) return false;
-    if (width_[to] - width_[from] <= lb_.max_width) return true;
-    if (width_[to] - width_[from] > lb_.max_width * max_lines_) return false;
-    return CountLines(std::string_view(text_).substr(from, to - from), lb_) <= max_lines_;
+    double w = breaker_.Width(from, to);
+    if (w <= lb_.max_width) return true;
+    if (w > lb_.max_width * max_lines_) return false;
+    return breaker_.CountLines(from, to) <= max_lines_;
   }
 
   // Fewest pieces a greedy cut needs (a lower bound for Split).
   int MinPieces() const {
-    double by_width = (width_.back()) / (lb_.max_width * max_lines_);
+    double by_width = breaker_.Width(0, text_.size()) / (lb_.max_width * max_lines_);
     double by_chars = static_cast<double>(chars_.back()) / static_cast<double>(max_chars_);
     return std::max(1, static_cast<int>(std::ceil(std::max(by_width, by_chars) - 1e-9)));
   }
@@ -114,7 +104,7 @@ class PieceSplitter {
       size_t b = it->pos;
       if (!Fits(start, b)) break;
       double rest_chars = static_cast<double>(chars_.back() - chars_[b]);
-      double rest_width = width_.back() - width_[b];
+      double rest_width = breaker_.Width(b, text_.size());
       if (rest_chars > static_cast<double>(max_chars_) * (r - 1) ||
           rest_width > lb_.max_width * max_lines_ * (r - 1)) {
         continue;
@@ -128,13 +118,12 @@ class PieceSplitter {
   }
 
   bool FitsRest(size_t start) const { return start < text_.size() && Fits(start, text_.size()); }
-  std::string Piece(size_t from, size_t to) const {
-    return Trim(std::string_view(text_).substr(from, to - from));
-  }
+  Range Piece(size_t from, size_t to) const { return {from, to}; }
+  std::vector<std::string> Lines(Range r) const { return breaker_.BreakLines(r.first, r.second); }
   size_t size() const { return text_.size(); }
 
   // Cuts alone into exactly k fitting pieces; false if none found.
-  bool Split(int k, std::vector<std::string>* out) const {
+  bool Split(int k, std::vector<Range>* out) const {
     out->clear();
     size_t start = 0;
     for (int r = k; r > 1; --r) {
@@ -167,10 +156,13 @@ class PieceSplitter {
     size_t ne = pos;
     while (ne < text_.size() && text_[ne] != ' ') ++ne;
     std::string_view after = std::string_view(text_).substr(pos, ne - pos);
-    for (const char* end : {".", "?", "!", "\"", "\xE2\x80\x9D", ".)", "\xE2\x80\xA6"}) {
+    static constexpr std::string_view kSentenceEnds[] = {
+        ".", "?", "!", "\"", "\xE2\x80\x9D", ".)", "\xE2\x80\xA6"};
+    static constexpr std::string_view kClauseEnds[] = {",", ";", ":"};
+    for (std::string_view end : kSentenceEnds) {
       if (EndsWith(before, end)) return kCutSentence;
     }
-    for (const char* end : {",", ";", ":"}) {
+    for (std::string_view end : kClauseEnds) {
       if (EndsWith(before, end)) return kCutClause;
     }
     if (lang_ == LineLang::kEnglish) {
@@ -185,17 +177,17 @@ class PieceSplitter {
   std::string text_;
   LineLang lang_;
   const LineBreakOptions& lb_;
+  LineBreaker breaker_;  // on text_: the same offsets
   int max_lines_;
   size_t max_chars_;
-  std::vector<size_t> chars_;
-  std::vector<double> width_;
+  std::vector<size_t> chars_;  // code points before each byte offset
   std::vector<Cand> cands_;
 };
 
 // Cuts `ko` and `en` into exactly k pieces each, choosing cut pairs that
 // are good cuts in both languages and correspond (similar share of length).
 bool SplitJoint(const PieceSplitter& ko, const PieceSplitter& en, int k,
-                std::vector<std::string>* ko_pieces, std::vector<std::string>* en_pieces) {
+                std::vector<Range>* ko_pieces, std::vector<Range>* en_pieces) {
   ko_pieces->clear();
   en_pieces->clear();
   size_t ks = 0, es = 0;
@@ -227,15 +219,15 @@ bool SplitJoint(const PieceSplitter& ko, const PieceSplitter& en, int k,
 }
 
 // Cuts `ko` and `en` into the same number of pieces.
-void SplitUnit(const PieceSplitter& ko, const PieceSplitter& en,
-               std::vector<std::string>* ko_pieces, std::vector<std::string>* en_pieces) {
+void SplitUnit(const PieceSplitter& ko, const PieceSplitter& en, std::vector<Range>* ko_pieces,
+               std::vector<Range>* en_pieces) {
   int k0 = std::max(ko.MinPieces(), en.MinPieces());
   for (int k = k0; k < k0 + 40; ++k) {
     if (SplitJoint(ko, en, k, ko_pieces, en_pieces)) return;
   }
   // No common count (one side has too few cut points): cut each side on its
   // own and pad the shorter with empty pieces.
-  auto own = [](const PieceSplitter& s, std::vector<std::string>* out) {
+  auto own = [](const PieceSplitter& s, std::vector<Range>* out) {
     int k = s.MinPieces();
     for (int tries = 0; tries < 1000; ++tries, ++k) {
       if (s.Split(k, out)) return;
@@ -245,8 +237,8 @@ void SplitUnit(const PieceSplitter& ko, const PieceSplitter& en,
   own(ko, ko_pieces);
   own(en, en_pieces);
   size_t n = std::max(ko_pieces->size(), en_pieces->size());
-  ko_pieces->resize(n);
-  en_pieces->resize(n);
+  ko_pieces->resize(n, Range{0, 0});
+  en_pieces->resize(n, Range{0, 0});
 }
 
 int64_t CeilMs(double ms) { return static_cast<int64_t>(std::ceil(ms - 1e-9)); }
@@ -353,12 +345,12 @@ std::vector<Cue> MakeCues(const MergedDocument& doc, const TimingOptions& opt) {
     en_lb.keep_together.clear();
     if (!en_speaker.empty()) en_lb.keep_together.push_back(en_speaker);
 
-    std::vector<std::string> ko_pieces, en_pieces;
+    std::vector<Range> ko_pieces, en_pieces;
     PieceSplitter ko_split(ko, LineLang::kKorean, ko_lb, opt.max_lines, ko_max_chars);
     PieceSplitter en_split(en, LineLang::kEnglish, en_lb, opt.max_lines, en_max_chars);
     if (ko_split.Fits(0, ko.size()) && en_split.Fits(0, en.size())) {
-      ko_pieces = {ko};
-      en_pieces = {en};
+      ko_pieces = {Range{0, ko.size()}};
+      en_pieces = {Range{0, en.size()}};
     } else {
       SplitUnit(ko_split, en_split, &ko_pieces, &en_pieces);
     }
@@ -371,8 +363,8 @@ std::vector<Cue> MakeCues(const MergedDocument& doc, const TimingOptions& opt) {
       c.paragraph = mu.unit.paragraph;
       c.part = p + 1;
       c.parts = parts;
-      c.ko_lines = BreakLines(ko_pieces[static_cast<size_t>(p)], ko_lb);
-      c.en_lines = BreakLines(en_pieces[static_cast<size_t>(p)], en_lb);
+      c.ko_lines = ko_split.Lines(ko_pieces[static_cast<size_t>(p)]);
+      c.en_lines = en_split.Lines(en_pieces[static_cast<size_t>(p)]);
       cues.push_back(std::move(c));
       unit_timing.push_back(mu.unit.timing);
     }

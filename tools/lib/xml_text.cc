@@ -88,6 +88,12 @@ std::string DropXmlForbidden(std::string_view s, std::vector<char32_t>* dropped)
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x20 && b < 0x80) {  // fast path: printable ASCII (and DEL)
+      out.push_back(static_cast<char>(b));
+      ++i;
+      continue;
+    }
     size_t start = i;
     char32_t c = NextCodePoint(s, &i);
     bool ill_formed = c == 0xFFFD && (i - start != 3 || s.compare(start, 3, "\xEF\xBF\xBD") != 0);
@@ -95,7 +101,7 @@ std::string DropXmlForbidden(std::string_view s, std::vector<char32_t>* dropped)
       if (dropped) dropped->push_back(c);
       continue;
     }
-    out.append(s.substr(start, i - start));
+    out.append(s.data() + start, i - start);
   }
   return out;
 }
@@ -149,6 +155,12 @@ std::string DisplayText(std::string_view s, std::vector<char32_t>* dropped) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x20 && b < 0x7F) {  // fast path: printable ASCII
+      out.push_back(static_cast<char>(b));
+      ++i;
+      continue;
+    }
     size_t start = i;
     char32_t c = NextCodePoint(s, &i);
     bool ill_formed = c == 0xFFFD && (i - start != 3 || s.compare(start, 3, "\xEF\xBF\xBD") != 0);
@@ -163,7 +175,7 @@ std::string DisplayText(std::string_view s, std::vector<char32_t>* dropped) {
                c == 0xFFFF) {
       if (dropped) dropped->push_back(c);
     } else {
-      out.append(s.substr(start, i - start));
+      out.append(s.data() + start, i - start);
     }
   }
   return out;
