@@ -21,6 +21,8 @@ namespace {
 //    cues. The cue's time is shared among its sentences in proportion to
 //    their length in characters (spaces not counted); the last sentence ends
 //    when the cue ends;
+//  - a unit's line is the cue text line its sentence starts on, its column
+//    counted after markup removal (exact for cues without markup);
 //  - a cue that starts with a speaker label, "이름: …" (1-20 characters
 //    without digits or sentence punctuation, then a colon and a space), gives
 //    kSpeech units with that speaker; other cues give kBody units;
