@@ -78,6 +78,17 @@ int RunBuild(const BuildOptions& opt) {
       ++errors;
       continue;
     }
+    int untranslated = 0, fuzzy = 0;
+    for (const MergedUnit& mu : doc->units) {
+      if (mu.state == TranslationState::kUntranslated) ++untranslated;
+      if (mu.state == TranslationState::kFuzzy) ++fuzzy;
+    }
+    if (untranslated + fuzzy > 0) {
+      if (progress) std::cerr << "\n";
+      std::cerr << doc->po_path << ": warning: " << untranslated << " untranslated and " << fuzzy
+                << " fuzzy of " << doc->units.size()
+                << " units, left out of the TMX, subtitles and article\n";
+    }
     const std::string base = opt.out + "/" + doc->name;
     TmxOptions tmx_opt;
     tmx_opt.creation_date = opt.tmx_date;
