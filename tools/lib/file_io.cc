@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 
@@ -12,6 +13,13 @@ namespace bitext {
 namespace {
 
 std::string ErrnoText(int err) { return std::strerror(err); }
+
+// Names of temporary files: unique within the process (and, by the pid,
+// across processes).
+std::string TempName(const std::string& path, const char* suffix) {
+  static unsigned counter = 0;
+  return path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++) + suffix;
+}
 
 Status WriteAll(int fd, std::string_view content, const std::string& path) {
   const char* p = content.data();
@@ -31,7 +39,6 @@ Status WriteAll(int fd, std::string_view content, const std::string& path) {
 // Writes `content` to a fresh temporary file beside `path`; its name goes to
 // *tmp_path. On failure nothing is left behind.
 Status WriteTemp(const std::string& path, std::string_view content, std::string* tmp_path) {
-  static unsigned counter = 0;
   mode_t mode = 0644;
   struct stat st;
   if (::stat(path.c_str(), &st) == 0) {
@@ -40,7 +47,7 @@ Status WriteTemp(const std::string& path, std::string_view content, std::string*
   }
   int fd = -1;
   for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
-    *tmp_path = path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
+    *tmp_path = TempName(path, "");
     fd = ::open(tmp_path->c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
     if (fd < 0 && errno != EEXIST) {
       return Status::IoError({path}, "cannot create temporary file: " + ErrnoText(errno));
@@ -63,15 +70,31 @@ Result<std::string> ReadFile(const std::string& path) {
     return Status::IoError({path}, "cannot read: " + ErrnoText(errno));
   }
   if (S_ISDIR(st.st_mode)) return Status::IoError({path}, "is a directory, not a file");
+  // Devices, FIFOs and sockets may never end (/dev/zero) or block: refuse them.
+  if (!S_ISREG(st.st_mode)) return Status::IoError({path}, "not a regular file");
+  const std::string too_large =
+      "too large (over " + std::to_string(kMaxReadBytes >> 20) + " MiB); expected a text file";
+  if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > kMaxReadBytes) {
+    return Status::IoError({path}, too_large);
+  }
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) return Status::IoError({path}, "cannot open: " + ErrnoText(errno));
   std::string out;
   if (st.st_size > 0) out.reserve(static_cast<size_t>(st.st_size));
   char buf[1 << 16];
   size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  bool over = false;
+  // A device or pipe (/dev/zero, /dev/stdin) has no size: stop at the limit.
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    if (out.size() + n > kMaxReadBytes) {
+      over = true;
+      break;
+    }
+    out.append(buf, n);
+  }
   bool failed = std::ferror(f) != 0;
   std::fclose(f);
+  if (over) return Status::IoError({path}, too_large);
   if (failed) return Status::IoError({path}, "cannot read");
   return out;
 }
@@ -91,13 +114,38 @@ Status WriteFilesAtomic(const std::vector<std::pair<std::string, std::string>>& 
     }
     temps.push_back(tmp);
   }
+  // Keep a hard link to every destination that exists, so that if a later
+  // rename fails the files already replaced can be put back.
+  std::vector<std::string> backups(files.size());
+  std::vector<bool> existed(files.size(), false);
+  for (size_t i = 0; i < files.size(); ++i) {
+    struct stat st;
+    if (::lstat(files[i].first.c_str(), &st) != 0) continue;
+    existed[i] = true;
+    std::string backup = TempName(files[i].first, ".old");
+    if (::link(files[i].first.c_str(), backup.c_str()) == 0) backups[i] = backup;
+  }
+  auto drop_backups = [&backups] {
+    for (const std::string& b : backups)
+      if (!b.empty()) ::unlink(b.c_str());
+  };
   for (size_t i = 0; i < files.size(); ++i) {
     if (::rename(temps[i].c_str(), files[i].first.c_str()) != 0) {
       int err = errno;
       for (size_t j = i; j < temps.size(); ++j) ::unlink(temps[j].c_str());
+      // Undo the renames done so far: old files back, new files away.
+      for (size_t j = 0; j < i; ++j) {
+        if (!backups[j].empty()) {
+          if (::rename(backups[j].c_str(), files[j].first.c_str()) == 0) backups[j].clear();
+        } else if (!existed[j]) {
+          ::unlink(files[j].first.c_str());
+        }
+      }
+      drop_backups();
       return Status::IoError({files[i].first}, "cannot replace file: " + ErrnoText(err));
     }
   }
+  drop_backups();
   return Status::Ok();
 }
 
