@@ -451,7 +451,9 @@ std::vector<Finding> CheckNumbers(const MergedDocument& doc) {
   std::vector<Finding> out;
   for (const MergedUnit& mu : doc.units) {
     if (!Translated(mu)) continue;
+    std::set<std::string> seen;  // one finding per distinct message
     for (const NumberIssue& is : CompareNumbers(mu.unit.text, mu.english)) {
+      if (!seen.insert(is.message).second) continue;
       FindingSeverity sev = is.kind == NumberIssue::Kind::kMissing ? FindingSeverity::kError
                                                                    : FindingSeverity::kWarning;
       out.push_back(UnitFinding(doc, mu, "numbers", sev, is.message));

@@ -52,17 +52,27 @@ bool Near(double a, double b) {
   return std::fabs(a - b) <= 1e-9 * m;
 }
 
-// True if the code points at i spell `s` (UTF-8).
+// True if the code points at i spell `s` (UTF-8). Decodes `s` on the fly:
+// no allocation.
 bool StartsWith(const Cps& t, size_t i, std::string_view s) {
-  Cps w = Decode(s);
-  if (i + w.n > t.n) return false;
-  for (size_t k = 0; k < w.n; ++k) {
-    if (t.c[i + k] != w.c[k]) return false;
+  const uint8_t* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t len = static_cast<int32_t>(s.size());
+  int32_t k = 0;
+  while (k < len) {
+    UChar32 ch;
+    U8_NEXT(p, k, len, ch);
+    if (i >= t.n || t.c[i] != static_cast<char32_t>(ch)) return false;
+    ++i;
   }
   return true;
 }
 
-size_t Length(std::string_view s) { return Decode(s).n; }
+// Code points in `s`.
+size_t Length(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
 
 // Marks e-mail addresses, URLs and unit ids: no number inside them counts.
 std::vector<bool> Mask(const Cps& t) {
@@ -465,7 +475,11 @@ std::vector<NumberMention> ExtractKoreanNumbers(std::string_view ko) {
         double big2 = 0;
         size_t e2 = ParseKoreanQuantity(t, k, &more, &big2);
         if (more.size() != 1) break;
-        bool falls = big2 != 0 ? big2 < big : (more[0].value < big && !IsDigit(t.at(e2)));
+        // 1조 2000억, 3억 5000만; 1만 2000 (a bare figure of the next order
+        // down or so; "1000만 30명" is two numbers)
+        bool falls = big2 != 0
+                         ? big2 < big
+                         : (more[0].value < big && more[0].value >= big / 10 && !IsDigit(t.at(e2)));
         if (!falls) break;
         v += more[0].value;
         j = e2;
@@ -724,13 +738,23 @@ std::vector<NumberIssue> CompareNumbers(std::string_view ko, std::string_view en
   std::vector<NumberIssue> issues;
   bool one_word = HasOneWord(en);
   bool approx_words = HasApproximation(en);
+  // Sorted values of each side, so that a lookup is a binary search.
+  auto sorted_values = [](const std::vector<NumberMention>& ms) {
+    std::vector<double> v;
+    for (const NumberMention& m : ms) v.insert(v.end(), m.values.begin(), m.values.end());
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  const std::vector<double> en_values = sorted_values(enn);
+  const std::vector<double> ko_values = sorted_values(kn);
+  auto contains = [](const std::vector<double>& sorted, double v) {
+    double tol = 1e-9 * std::fabs(v);
+    auto it = std::lower_bound(sorted.begin(), sorted.end(), v - tol);
+    return it != sorted.end() && Near(*it, v);
+  };
   auto in_english = [&](const NumberMention& m) {
     for (double v : m.values) {
-      for (const NumberMention& e : enn) {
-        for (double w : e.values) {
-          if (Near(v, w)) return true;
-        }
-      }
+      if (contains(en_values, v)) return true;
       if (v == 1 && one_word) return true;
     }
     return false;
@@ -755,13 +779,7 @@ std::vector<NumberIssue> CompareNumbers(std::string_view ko, std::string_view en
   for (const NumberMention& e : enn) {
     if (!e.digits) continue;
     bool found = false;
-    for (double w : e.values) {
-      for (const NumberMention& m : kn) {
-        for (double v : m.values) {
-          if (Near(v, w)) found = true;
-        }
-      }
-    }
+    for (double w : e.values) found = found || contains(ko_values, w);
     if (!found) {
       NumberIssue is;
       is.kind = NumberIssue::Kind::kExtra;

@@ -19,7 +19,9 @@
 //   large units       만 ×10^4, 억 ×10^8, 조 ×10^12 after digits, combinable:
 //                     1000만 = 10 million, 130억 = 13 billion, 5천만 = 50 million,
 //                     and compounds of falling units, a space allowed between:
-//                     1조 2000억 = 1.2 trillion, 1만 2000 = 12,000
+//                     1조 2000억 = 1.2 trillion, 1만 2000 = 12,000 (a bare
+//                     figure continues a compound only when it is at least a
+//                     tenth of the unit before: 1000만 30명 is two numbers)
 //   counters          whatever follows (원, 달러, 명, 개, 개사, 社, 년, 월, 일,
 //                     시간, %, 퍼센트, 빌딩...) leaves the value alone: 130억원 and
 //                     130억 원 are both 13 billion, 2016년 is 2016, 63빌딩 is 63,
