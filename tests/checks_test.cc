@@ -7,6 +7,7 @@
 
 #include "glossary.h"
 #include "term_matcher.h"
+#include "text_clean.h"
 
 using namespace bitext;
 
@@ -215,12 +216,14 @@ TEST_CASE("spacing", "[checks]") {
       {"Space before comma , here.", 1},
       {"Q. A question?", 0},
       {"Tab\there.", 1},
+      {"“가나다라마바사아자차카타파하”  here.", 1},
   };
   for (const Row& row : rows) {
     MergedDocument doc = Doc("d", {{"가.", row.en}});
     std::vector<Finding> fs = CheckSpacing(doc);
     INFO(row.en << "\n" << Dump(fs));
     CHECK(static_cast<int>(fs.size()) == row.findings);
+    for (const Finding& f : fs) CHECK(IsValidUtf8(f.message));
   }
 }
 

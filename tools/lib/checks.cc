@@ -548,8 +548,9 @@ std::vector<Finding> CheckSpacing(const MergedDocument& doc) {
     if (en.front() == ' ') add("leading space in the English");
     if (en.back() == ' ') add("trailing space in the English");
     if (size_t p = en.find("  "); p != std::string::npos) {
-      add("double space in the English after " +
-          Quoted(en.substr(0, p).substr(p > 20 ? p - 20 : 0)));
+      size_t from = p > 20 ? p - 20 : 0;  // up to 20 bytes before, whole characters
+      while (from > 0 && (static_cast<unsigned char>(en[from]) & 0xC0) == 0x80) --from;
+      add("double space in the English after " + Quoted(en.substr(from, p - from)));
     }
     if (en.find('\t') != std::string::npos) add("tab in the English");
     if (en.find('\n') != std::string::npos) add("line break in the English");
