@@ -8,6 +8,7 @@
 #ifndef BITEXT_FILE_IO_H_
 #define BITEXT_FILE_IO_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,8 +17,13 @@
 
 namespace bitext {
 
+// Largest file ReadFile reads: bitext reads text, and a device such as
+// /dev/zero must not exhaust memory.
+constexpr uint64_t kMaxReadBytes = uint64_t{256} << 20;
+
 // The bytes of `path`. NotFound if it does not exist, IoError if it cannot be
-// read (a directory, no permission); the Status names the file.
+// read (a directory, no permission, over kMaxReadBytes); the Status names the
+// file.
 Result<std::string> ReadFile(const std::string& path);
 
 // Replaces `path` with `content` atomically (temp file + rename). Creates no
@@ -25,7 +31,9 @@ Result<std::string> ReadFile(const std::string& path);
 Status WriteFileAtomic(const std::string& path, std::string_view content);
 
 // Writes several files so that either all of them are replaced or, on an
-// error, none is: every temporary file is written first, then all are renamed.
+// error, none is: every temporary file is written first, then all are renamed;
+// if a rename fails, the files already replaced are restored from hard links
+// taken before (and files that did not exist are removed again).
 Status WriteFilesAtomic(const std::vector<std::pair<std::string, std::string>>& files);
 
 bool FileExists(const std::string& path);
