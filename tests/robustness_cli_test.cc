@@ -36,11 +36,10 @@ namespace {
 // --- Helpers -------------------------------------------------------------
 
 class TempDir {
-public:
+ public:
   TempDir() {
-    std::string tmpl =
-        (fs::temp_directory_path() / "bitext-robust-XXXXXX").string();
-    char *made = ::mkdtemp(tmpl.data());
+    std::string tmpl = (fs::temp_directory_path() / "bitext-robust-XXXXXX").string();
+    char* made = ::mkdtemp(tmpl.data());
     REQUIRE(made != nullptr);
     path_ = made;
   }
@@ -48,32 +47,30 @@ public:
     std::error_code ec;
     fs::remove_all(path_, ec);
   }
-  TempDir(const TempDir &) = delete;
-  TempDir &operator=(const TempDir &) = delete;
-  const std::string &path() const { return path_; }
-  std::string operator/(const std::string &rel) const {
-    return path_ + "/" + rel;
-  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string operator/(const std::string& rel) const { return path_ + "/" + rel; }
 
-private:
+ private:
   std::string path_;
 };
 
-void WriteBytes(const std::string &path, const std::string &bytes) {
+void WriteBytes(const std::string& path, const std::string& bytes) {
   fs::create_directories(fs::path(path).parent_path());
   std::ofstream f(path, std::ios::binary);
   f << bytes;
   REQUIRE(f.good());
 }
 
-std::string ReadBytes(const std::string &path) {
+std::string ReadBytes(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
   std::ostringstream s;
   s << f.rdbuf();
   return s.str();
 }
 
-std::string ShellQuote(const std::string &s) {
+std::string ShellQuote(const std::string& s) {
   std::string out = "'";
   for (char c : s) {
     if (c == '\'')
@@ -91,15 +88,14 @@ struct RunResult {
 };
 
 // Runs a shell command line in `cwd`, capturing stdout and stderr.
-RunResult RunShell(const std::string &cwd, const std::string &command) {
+RunResult RunShell(const std::string& cwd, const std::string& command) {
   static int counter = 0;
-  std::string base = (fs::temp_directory_path() /
-                      ("bitext-robust-run." + std::to_string(::getpid()) + "." +
-                       std::to_string(counter++)))
-                         .string();
-  std::string line = "cd " + ShellQuote(cwd) + " && " + command + " >" +
-                     ShellQuote(base + ".out") + " 2>" +
-                     ShellQuote(base + ".err") + " </dev/null";
+  std::string base =
+      (fs::temp_directory_path() /
+       ("bitext-robust-run." + std::to_string(::getpid()) + "." + std::to_string(counter++)))
+          .string();
+  std::string line = "cd " + ShellQuote(cwd) + " && " + command + " >" + ShellQuote(base + ".out") +
+                     " 2>" + ShellQuote(base + ".err") + " </dev/null";
   int status = std::system(line.c_str());
   RunResult r;
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
@@ -111,29 +107,28 @@ RunResult RunShell(const std::string &cwd, const std::string &command) {
 }
 
 // Runs `bitext ARGS...` in `cwd`.
-RunResult Bitext(const std::string &cwd, const std::vector<std::string> &args) {
+RunResult Bitext(const std::string& cwd, const std::vector<std::string>& args) {
   std::string line = ShellQuote(BITEXT_BINARY);
-  for (const std::string &a : args)
-    line += " " + ShellQuote(a);
+  for (const std::string& a : args) line += " " + ShellQuote(a);
   return RunShell(cwd, line);
 }
 
-bool NotImplemented(const RunResult &r) {
+bool NotImplemented(const RunResult& r) {
   return r.err.find("not implemented yet") != std::string::npos;
 }
 
 // Catch2 2.x has no SKIP: a command still a placeholder passes with a warning.
-#define SKIP_IF_NOT_IMPLEMENTED(r, command)                                    \
-  do {                                                                         \
-    if (NotImplemented(r)) {                                                   \
-      WARN(command " is not implemented yet: test skipped");                   \
-      return;                                                                  \
-    }                                                                          \
+#define SKIP_IF_NOT_IMPLEMENTED(r, command)                  \
+  do {                                                       \
+    if (NotImplemented(r)) {                                 \
+      WARN(command " is not implemented yet: test skipped"); \
+      return;                                                \
+    }                                                        \
   } while (0)
 
 // A command's outcome is never a crash: no signal, no sanitizer report, no
 // uncaught exception, and 0, 1 or 2 as the exit code.
-void CheckNoCrash(const RunResult &r) {
+void CheckNoCrash(const RunResult& r) {
   INFO("stderr: " << r.err.substr(0, 2000));
   CHECK(r.code >= 0);
   CHECK(r.code <= 2);
@@ -146,8 +141,7 @@ void CheckNoCrash(const RunResult &r) {
 // control other than LF (and TAB, which TSV exports use); and, unless `xml`
 // (XML 1.0 allows DEL and U+0080-U+009F, so TMX may keep them), no DEL or C1
 // control.
-void CheckCleanOutput(const std::string &what, const std::string &s,
-                      bool xml = false) {
+void CheckCleanOutput(const std::string& what, const std::string& s, bool xml = false) {
   INFO(what);
   REQUIRE(bitext::IsValidUtf8(s));
   CHECK(bitext::ToNfc(s) == s);
@@ -156,12 +150,9 @@ void CheckCleanOutput(const std::string &what, const std::string &s,
   bool control = false;
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 && c != '\n' && c != '\t')
-      control = true;
-    if (!xml && c == 0x7F)
-      control = true;
-    if (!xml && c == 0xC2 && i + 1 < s.size() &&
-        static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+    if (c < 0x20 && c != '\n' && c != '\t') control = true;
+    if (!xml && c == 0x7F) control = true;
+    if (!xml && c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
         static_cast<unsigned char>(s[i + 1]) < 0xA0)
       control = true;
   }
@@ -170,61 +161,50 @@ void CheckCleanOutput(const std::string &what, const std::string &s,
 
 // The error names `file` as FILE:LINE:COL (or FILE:LINE when `col` < 0, or
 // just FILE when `line` < 0) at the start of a line of stderr.
-void CheckErrorNames(const RunResult &r, const std::string &file, int line = -1,
-                     int col = -1) {
+void CheckErrorNames(const RunResult& r, const std::string& file, int line = -1, int col = -1) {
   INFO("stderr: " << r.err);
   CHECK(r.code != 0);
   std::string want = file;
-  if (line >= 0)
-    want += ":" + std::to_string(line) + ":";
-  if (line >= 0 && col >= 0)
-    want += std::to_string(col) + ":";
+  if (line >= 0) want += ":" + std::to_string(line) + ":";
+  if (line >= 0 && col >= 0) want += std::to_string(col) + ":";
   // With a line but no column, FILE:LINE: and FILE:LINE:COL: both do.
   bool found = false;
-  for (size_t at = r.err.find(want); at != std::string::npos;
-       at = r.err.find(want, at + 1)) {
-    if (at != 0 && r.err[at - 1] != '\n')
-      continue;
-    char next =
-        at + want.size() < r.err.size() ? r.err[at + want.size()] : '\0';
-    if (line < 0 || next == ' ' || (col < 0 && next >= '0' && next <= '9'))
-      found = true;
+  for (size_t at = r.err.find(want); at != std::string::npos; at = r.err.find(want, at + 1)) {
+    if (at != 0 && r.err[at - 1] != '\n') continue;
+    char next = at + want.size() < r.err.size() ? r.err[at + want.size()] : '\0';
+    if (line < 0 || next == ' ' || (col < 0 && next >= '0' && next <= '9')) found = true;
   }
   CHECK(found);
 }
 
 // Every regular file under `dir` with its bytes.
-std::map<std::string, std::string> Snapshot(const std::string &dir) {
+std::map<std::string, std::string> Snapshot(const std::string& dir) {
   std::map<std::string, std::string> files;
-  if (!fs::exists(dir))
-    return files;
-  for (const auto &e : fs::recursive_directory_iterator(dir)) {
-    if (e.is_regular_file())
-      files[e.path().string()] = ReadBytes(e.path().string());
+  if (!fs::exists(dir)) return files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) files[e.path().string()] = ReadBytes(e.path().string());
   }
   return files;
 }
 
-bool HasTempFiles(const std::string &dir) {
-  if (!fs::is_directory(dir))
-    return false;
-  for (const auto &e : fs::recursive_directory_iterator(dir)) {
-    if (e.path().filename().string().find(".tmp.") != std::string::npos)
-      return true;
+bool HasTempFiles(const std::string& dir) {
+  if (!fs::is_directory(dir)) return false;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.path().filename().string().find(".tmp.") != std::string::npos) return true;
   }
   return false;
 }
 
-bool ToolWorks(const std::string &command) {
+bool ToolWorks(const std::string& command) {
   return std::system((command + " >/dev/null 2>&1").c_str()) == 0;
 }
 
 // --- The bad inputs --------------------------------------------------------
 
 struct BadInput {
-  const char *name;
+  const char* name;
   std::string bytes;
-  bool valid; // a valid result is expected; otherwise an error at line:col
+  bool valid;  // a valid result is expected; otherwise an error at line:col
   int line = 0;
   int col = 0;
 };
@@ -232,8 +212,7 @@ struct BadInput {
 std::string MegabyteLine() {
   std::string s;
   s.reserve(1 << 20);
-  while (s.size() < (1u << 20))
-    s += "가나다라마 바사아자차 ";
+  while (s.size() < (1u << 20)) s += "가나다라마 바사아자차 ";
   return s + "\n";
 }
 
@@ -256,25 +235,20 @@ std::vector<BadInput> BadInputs() {
       {"invalid UTF-8", "첫 문장이다.\n둘째 \xFF 문장이다.\n", false, 2, 4},
       {"binary data with NUL", std::string("가나\0다라.\n", 14), false, 1, 3},
       {"NFD Hangul", NfdHangul(), true},
-      {"BOM with CRLF",
-       "\xEF\xBB\xBF첫 문장이다.\r\n둘째 문장이다.\r\n\r\n셋째 문단이다.\r\n",
+      {"BOM with CRLF", "\xEF\xBB\xBF첫 문장이다.\r\n둘째 문장이다.\r\n\r\n셋째 문단이다.\r\n",
        true},
       {"empty file", "", true},
       {"whitespace-only file", " \t\n  \n\xC2\xA0\xE3\x80\x80\n\n", true},
-      {"control characters",
-       "가\x01나\x1B[31m다\x7F라.\x0B 마\x0C바\xC2\x85사.\n", true},
-      {"XML specials", "A & B < C > D \"E\" 'F' ]]> <tu> &amp; 끝이다.\n",
-       true},
-      {"--> and blank lines",
-       "첫 문장 --> 화살표다.\n\n\n\n-->\n\n둘째 문단이다 -->\n\n", true},
+      {"control characters", "가\x01나\x1B[31m다\x7F라.\x0B 마\x0C바\xC2\x85사.\n", true},
+      {"XML specials", "A & B < C > D \"E\" 'F' ]]> <tu> &amp; 끝이다.\n", true},
+      {"--> and blank lines", "첫 문장 --> 화살표다.\n\n\n\n-->\n\n둘째 문단이다 -->\n\n", true},
       {"pipes", "A | B | C 표다. \\| 이스케이프 | 끝.\n|첫|둘|\n", true},
       {"1 MB line without punctuation", MegabyteLine(), true},
   };
 }
 
 // Makes translations/<name>/ko.txt under `root`.
-std::string MakeDoc(const std::string &root, const std::string &name,
-                    const std::string &ko) {
+std::string MakeDoc(const std::string& root, const std::string& name, const std::string& ko) {
   std::string dir = root + "/translations/" + name;
   WriteBytes(dir + "/ko.txt", ko);
   return dir;
@@ -282,21 +256,19 @@ std::string MakeDoc(const std::string &root, const std::string &name,
 
 // Fills every empty msgstr of `po_path` with English that holds the same
 // awkward characters as the tests' Korean.
-void TranslateAll(const std::string &po_path) {
+void TranslateAll(const std::string& po_path) {
   bitext::Result<bitext::PoFile> po = bitext::ReadPo(po_path);
   REQUIRE(po.ok());
   int n = 0;
-  for (bitext::PoEntry &e : po->entries) {
-    if (e.obsolete)
-      continue;
-    e.msgstr = {"Sentence " + std::to_string(++n) +
-                ": A & B < C > \"D\" 'E' ]]> | F --> G."};
+  for (bitext::PoEntry& e : po->entries) {
+    if (e.obsolete) continue;
+    e.msgstr = {"Sentence " + std::to_string(++n) + ": A & B < C > \"D\" 'E' ]]> | F --> G."};
   }
   REQUIRE(bitext::WritePo(po_path, *po).ok());
 }
 
 // Markdown: every table row has as many cells as the header row.
-void CheckMarkdownTables(const std::string &md) {
+void CheckMarkdownTables(const std::string& md) {
   std::istringstream in(md);
   std::string line;
   int header_cells = -1;
@@ -311,8 +283,7 @@ void CheckMarkdownTables(const std::string &md) {
         ++i;
         continue;
       }
-      if (line[i] == '|')
-        ++cells;
+      if (line[i] == '|') ++cells;
     }
     if (header_cells < 0) {
       header_cells = cells;
@@ -324,9 +295,8 @@ void CheckMarkdownTables(const std::string &md) {
 }
 
 // Checks every deliverable of `doc` in `out` with the tools users have.
-void CheckBuildOutputs(const std::string &out, const std::string &doc) {
-  for (const char *ext :
-       {".tmx", ".srt", ".en.srt", ".en.vtt", ".md", ".en.md"}) {
+void CheckBuildOutputs(const std::string& out, const std::string& doc) {
+  for (const char* ext : {".tmx", ".srt", ".en.srt", ".en.vtt", ".md", ".en.md"}) {
     std::string path = out + "/" + doc + ext;
     REQUIRE(fs::is_regular_file(path));
     CheckCleanOutput(path, ReadBytes(path), std::string(ext) == ".tmx");
@@ -338,20 +308,20 @@ void CheckBuildOutputs(const std::string &out, const std::string &doc) {
                     ShellQuote(out + "/" + doc + ".tmx")));
   }
   if (ToolWorks("python3 -c 'import srt'")) {
-    for (const char *ext : {".srt", ".en.srt"}) {
+    for (const char* ext : {".srt", ".en.srt"}) {
       INFO("SRT does not parse: " << ext);
-      CHECK(ToolWorks("python3 -c 'import srt,sys; "
-                      "list(srt.parse(open(sys.argv[1]).read()))' " +
-                      ShellQuote(out + "/" + doc + ext)));
+      CHECK(
+          ToolWorks("python3 -c 'import srt,sys; "
+                    "list(srt.parse(open(sys.argv[1]).read()))' " +
+                    ShellQuote(out + "/" + doc + ext)));
     }
   }
   // No cue text line of the subtitles holds the timing arrow.
-  for (const char *ext : {".srt", ".en.srt", ".en.vtt"}) {
+  for (const char* ext : {".srt", ".en.srt", ".en.vtt"}) {
     std::istringstream in(ReadBytes(out + "/" + doc + ext));
     std::string line;
     while (std::getline(in, line)) {
-      if (line.find("-->") == std::string::npos)
-        continue;
+      if (line.find("-->") == std::string::npos) continue;
       INFO(ext << " line: " << line);
       CHECK(line.find(" --> ") != std::string::npos);
       CHECK((line[0] >= '0' && line[0] <= '9'));
@@ -362,19 +332,17 @@ void CheckBuildOutputs(const std::string &out, const std::string &doc) {
 
 const char kGlossaryHeader[] = "ko\ten\tkind\tvariants\tnote\n";
 
-} // namespace
+}  // namespace
 
 // --- segment ---------------------------------------------------------------
 
-TEST_CASE("segment: bad input gives a valid result or FILE:LINE:COL",
-          "[robustness][segment]") {
-  for (const BadInput &in : BadInputs()) {
+TEST_CASE("segment: bad input gives a valid result or FILE:LINE:COL", "[robustness][segment]") {
+  for (const BadInput& in : BadInputs()) {
     SECTION(in.name) {
       TempDir tmp;
       WriteBytes(tmp / "ko.txt", in.bytes);
-      for (const char *format : {"text", "jsonl"}) {
-        RunResult r =
-            Bitext(tmp.path(), {"segment", tmp / "ko.txt", "--format", format});
+      for (const char* format : {"text", "jsonl"}) {
+        RunResult r = Bitext(tmp.path(), {"segment", tmp / "ko.txt", "--format", format});
         CheckNoCrash(r);
         if (in.valid) {
           INFO("stderr: " << r.err);
@@ -382,10 +350,10 @@ TEST_CASE("segment: bad input gives a valid result or FILE:LINE:COL",
           CheckCleanOutput(std::string("segment --format ") + format, r.out);
           if (std::string(format) == "jsonl" && !r.out.empty()) {
             WriteBytes(tmp / "out.jsonl", r.out);
-            CHECK(ToolWorks(
-                "python3 -c 'import json,sys; [json.loads(l) for l in "
-                "open(sys.argv[1], encoding=\"utf-8\")]' " +
-                ShellQuote(tmp / "out.jsonl")));
+            CHECK(
+                ToolWorks("python3 -c 'import json,sys; [json.loads(l) for l in "
+                          "open(sys.argv[1], encoding=\"utf-8\")]' " +
+                          ShellQuote(tmp / "out.jsonl")));
           }
         } else {
           CheckErrorNames(r, tmp / "ko.txt", in.line, in.col);
@@ -396,8 +364,7 @@ TEST_CASE("segment: bad input gives a valid result or FILE:LINE:COL",
   }
 }
 
-TEST_CASE("segment: NFD, BOM and CRLF come out clean",
-          "[robustness][segment]") {
+TEST_CASE("segment: NFD, BOM and CRLF come out clean", "[robustness][segment]") {
   TempDir tmp;
   WriteBytes(tmp / "nfd.txt", NfdHangul());
   RunResult r = Bitext(tmp.path(), {"segment", tmp / "nfd.txt"});
@@ -409,18 +376,18 @@ TEST_CASE("segment: NFD, BOM and CRLF come out clean",
   CHECK(r.out == "첫 문장이다.\n");
 }
 
-TEST_CASE("segment: missing or unreadable file names it",
-          "[robustness][segment]") {
+TEST_CASE("segment: missing or unreadable file names it", "[robustness][segment]") {
   TempDir tmp;
   WriteBytes(tmp / "regular", "x");
   fs::create_directories(tmp / "folder.txt");
   // Section names must not change between runs (the temp folder does).
-  const std::pair<const char *, std::string> cases[] = {
+  const std::pair<const char*, std::string> cases[] = {
       {"missing file", tmp / "missing.txt"},
       {"a folder where the file should be", tmp / "folder.txt"},
       {"a path under a regular file", tmp / "regular/ko.txt"},
+      {"an endless device", "/dev/zero"},
   };
-  for (const auto &[name, path] : cases) {
+  for (const auto& [name, path] : cases) {
     SECTION(name) {
       RunResult r = Bitext(tmp.path(), {"segment", path});
       CheckNoCrash(r);
@@ -434,7 +401,7 @@ TEST_CASE("segment: missing or unreadable file names it",
 
 TEST_CASE("update: bad source gives a valid en.po or an error and no en.po",
           "[robustness][update]") {
-  for (const BadInput &in : BadInputs()) {
+  for (const BadInput& in : BadInputs()) {
     SECTION(in.name) {
       TempDir tmp;
       std::string dir = MakeDoc(tmp.path(), "doc", in.bytes);
@@ -449,8 +416,7 @@ TEST_CASE("update: bad source gives a valid en.po or an error and no en.po",
         CHECK(bitext::ParsePo(po, "en.po").ok());
         if (ToolWorks("msgfmt --version")) {
           INFO("msgfmt --check-format rejects en.po:\n" << po.substr(0, 3000));
-          CHECK(ToolWorks("msgfmt --check-format -o /dev/null " +
-                          ShellQuote(dir + "/en.po")));
+          CHECK(ToolWorks("msgfmt --check-format -o /dev/null " + ShellQuote(dir + "/en.po")));
         }
         // A second run changes nothing.
         RunResult again = Bitext(tmp.path(), {"update", dir});
@@ -465,8 +431,7 @@ TEST_CASE("update: bad source gives a valid en.po or an error and no en.po",
   }
 }
 
-TEST_CASE("update: a bad source leaves an existing en.po untouched",
-          "[robustness][update]") {
+TEST_CASE("update: a bad source leaves an existing en.po untouched", "[robustness][update]") {
   TempDir tmp;
   std::string dir = MakeDoc(tmp.path(), "doc", "첫 문장이다. 둘째 문장이다.\n");
   REQUIRE(Bitext(tmp.path(), {"update", dir}).code == 0);
@@ -480,11 +445,12 @@ TEST_CASE("update: a bad source leaves an existing en.po untouched",
   CHECK_FALSE(HasTempFiles(dir));
 }
 
-TEST_CASE("update: a malformed en.po is an error at FILE:LINE and stays byte "
-          "for byte",
-          "[robustness][update]") {
+TEST_CASE(
+    "update: a malformed en.po is an error at FILE:LINE and stays byte "
+    "for byte",
+    "[robustness][update]") {
   struct Row {
-    const char *name;
+    const char* name;
     std::string po;
     int line;
   };
@@ -505,15 +471,14 @@ TEST_CASE("update: a malformed en.po is an error at FILE:LINE and stays byte "
        6},
       {"text after a string", "msgid \"a\" junk\nmsgstr \"\"\n", 1},
   };
-  for (const Row &row : rows) {
+  for (const Row& row : rows) {
     SECTION(row.name) {
       TempDir tmp;
       std::string dir = MakeDoc(tmp.path(), "doc", "첫 문장이다.\n");
       WriteBytes(dir + "/en.po", row.po);
-      for (const char *flag : {"", "--dry-run"}) {
+      for (const char* flag : {"", "--dry-run"}) {
         std::vector<std::string> args = {"update", dir};
-        if (*flag)
-          args.push_back(flag);
+        if (*flag) args.push_back(flag);
         RunResult r = Bitext(tmp.path(), args);
         CheckNoCrash(r);
         CheckErrorNames(r, dir + "/en.po", row.line);
@@ -524,8 +489,7 @@ TEST_CASE("update: a malformed en.po is an error at FILE:LINE and stays byte "
   }
 }
 
-TEST_CASE("update: missing folder or unwritable en.po",
-          "[robustness][update]") {
+TEST_CASE("update: missing folder or unwritable en.po", "[robustness][update]") {
   TempDir tmp;
   SECTION("missing folder") {
     RunResult r = Bitext(tmp.path(), {"update", tmp / "nowhere"});
@@ -558,21 +522,17 @@ TEST_CASE("update: missing folder or unwritable en.po",
 
 // --- build -----------------------------------------------------------------
 
-TEST_CASE(
-    "build: bad source text gives valid deliverables or an error and no output",
-    "[robustness][build]") {
-  for (const BadInput &in : BadInputs()) {
+TEST_CASE("build: bad source text gives valid deliverables or an error and no output",
+          "[robustness][build]") {
+  for (const BadInput& in : BadInputs()) {
     SECTION(in.name) {
       TempDir tmp;
-      std::string dir =
-          MakeDoc(tmp.path(), "doc", in.valid ? in.bytes : "첫 문장이다.\n");
+      std::string dir = MakeDoc(tmp.path(), "doc", in.valid ? in.bytes : "첫 문장이다.\n");
       REQUIRE(Bitext(tmp.path(), {"update", dir}).code == 0);
       TranslateAll(dir + "/en.po");
-      if (!in.valid)
-        WriteBytes(dir + "/ko.txt", in.bytes);
+      if (!in.valid) WriteBytes(dir + "/ko.txt", in.bytes);
       const std::string po = ReadBytes(dir + "/en.po");
-      RunResult r =
-          Bitext(tmp.path(), {"build", "--quiet", "--out", tmp / "out"});
+      RunResult r = Bitext(tmp.path(), {"build", "--quiet", "--out", tmp / "out"});
       CheckNoCrash(r);
       SKIP_IF_NOT_IMPLEMENTED(r, "build");
       if (in.valid) {
@@ -589,13 +549,11 @@ TEST_CASE(
   }
 }
 
-TEST_CASE(
-    "build: awkward English (controls, XML, -->, |) still gives valid files",
-    "[robustness][build]") {
+TEST_CASE("build: awkward English (controls, XML, -->, |) still gives valid files",
+          "[robustness][build]") {
   TempDir tmp;
-  std::string dir = MakeDoc(
-      tmp.path(), "doc",
-      "첫 문장이다.\n\nQ. 질문인가?\n\n샘 알트만: 대답이다. 또 대답한다.\n");
+  std::string dir = MakeDoc(tmp.path(), "doc",
+                            "첫 문장이다.\n\nQ. 질문인가?\n\n샘 알트만: 대답이다. 또 대답한다.\n");
   REQUIRE(Bitext(tmp.path(), {"update", dir}).code == 0);
   bitext::Result<bitext::PoFile> po = bitext::ReadPo(dir + "/en.po");
   REQUIRE(po.ok());
@@ -606,8 +564,7 @@ TEST_CASE(
       "Tab\tand \xC2\x85 C1, U+FFFE \xEF\xBF\xBE and \xEF\xBB\xBF BOM.",
   };
   size_t i = 0;
-  for (bitext::PoEntry &e : po->entries)
-    e.msgstr = {english[i++ % 4]};
+  for (bitext::PoEntry& e : po->entries) e.msgstr = {english[i++ % 4]};
   REQUIRE(bitext::WritePo(dir + "/en.po", *po).ok());
   RunResult r = Bitext(tmp.path(), {"build", "--quiet", "--out", tmp / "out"});
   CheckNoCrash(r);
@@ -621,8 +578,7 @@ TEST_CASE("build: a malformed en.po is an error at FILE:LINE; nothing changes",
           "[robustness][build]") {
   TempDir tmp;
   std::string dir = MakeDoc(tmp.path(), "doc", "첫 문장이다.\n");
-  const std::string po =
-      "msgid \"\"\nmsgstr \"\"\n\nmsgctxt \"u1\"\nmsgid \"첫 문장이다.\n";
+  const std::string po = "msgid \"\"\nmsgstr \"\"\n\nmsgctxt \"u1\"\nmsgid \"첫 문장이다.\n";
   WriteBytes(dir + "/en.po", po);
   WriteBytes(tmp / "out/doc.tmx", "old tmx\n");
   WriteBytes(tmp / "out/doc.md", "old md\n");
@@ -635,8 +591,7 @@ TEST_CASE("build: a malformed en.po is an error at FILE:LINE; nothing changes",
   CHECK(Snapshot(tmp / "out") == before);
 }
 
-TEST_CASE("build: an output folder that cannot be written",
-          "[robustness][build]") {
+TEST_CASE("build: an output folder that cannot be written", "[robustness][build]") {
   TempDir tmp;
   std::string dir = MakeDoc(tmp.path(), "doc", "첫 문장이다. 둘째 문장이다.\n");
   REQUIRE(Bitext(tmp.path(), {"update", dir}).code == 0);
@@ -644,8 +599,7 @@ TEST_CASE("build: an output folder that cannot be written",
   WriteBytes(tmp / "file", "a regular file\n");
 
   SECTION("--out is a regular file") {
-    RunResult r =
-        Bitext(tmp.path(), {"build", "--quiet", "--out", tmp / "file"});
+    RunResult r = Bitext(tmp.path(), {"build", "--quiet", "--out", tmp / "file"});
     CheckNoCrash(r);
     SKIP_IF_NOT_IMPLEMENTED(r, "build");
     CHECK(r.code != 0);
@@ -654,22 +608,19 @@ TEST_CASE("build: an output folder that cannot be written",
     CHECK_FALSE(HasTempFiles(tmp.path()));
   }
   SECTION("--out is under a regular file") {
-    RunResult r =
-        Bitext(tmp.path(), {"build", "--quiet", "--out", tmp / "file/out"});
+    RunResult r = Bitext(tmp.path(), {"build", "--quiet", "--out", tmp / "file/out"});
     CheckNoCrash(r);
     SKIP_IF_NOT_IMPLEMENTED(r, "build");
     CHECK(r.code != 0);
     CHECK(r.err.find(tmp / "file/out") != std::string::npos);
     CHECK(ReadBytes(tmp / "file") == "a regular file\n");
   }
-  SECTION(
-      "one deliverable's path is a folder: earlier files stay as they were") {
+  SECTION("one deliverable's path is a folder: earlier files stay as they were") {
     WriteBytes(tmp / "out/doc.tmx", "old tmx\n");
     WriteBytes(tmp / "out/doc.en.md", "old article\n");
     fs::create_directories(tmp / "out/doc.en.vtt");
     auto before = Snapshot(tmp / "out");
-    RunResult r =
-        Bitext(tmp.path(), {"build", "--quiet", "--out", tmp / "out"});
+    RunResult r = Bitext(tmp.path(), {"build", "--quiet", "--out", tmp / "out"});
     CheckNoCrash(r);
     SKIP_IF_NOT_IMPLEMENTED(r, "build");
     CHECK(r.code != 0);
@@ -678,13 +629,9 @@ TEST_CASE("build: an output folder that cannot be written",
     CHECK_FALSE(HasTempFiles(tmp / "out"));
   }
   SECTION("a second build over a good one changes nothing") {
-    REQUIRE(
-        Bitext(tmp.path(), {"build", "--quiet", "--out", tmp / "out"}).code ==
-        0);
+    REQUIRE(Bitext(tmp.path(), {"build", "--quiet", "--out", tmp / "out"}).code == 0);
     auto first = Snapshot(tmp / "out");
-    REQUIRE(
-        Bitext(tmp.path(), {"build", "--quiet", "--out", tmp / "out"}).code ==
-        0);
+    REQUIRE(Bitext(tmp.path(), {"build", "--quiet", "--out", tmp / "out"}).code == 0);
     CHECK(Snapshot(tmp / "out") == first);
   }
 }
@@ -692,8 +639,7 @@ TEST_CASE("build: an output folder that cannot be written",
 TEST_CASE("build: missing documents are named", "[robustness][build]") {
   TempDir tmp;
   SECTION("no translations folder") {
-    RunResult r =
-        Bitext(tmp.path(), {"build", "--quiet", "--out", tmp / "out"});
+    RunResult r = Bitext(tmp.path(), {"build", "--quiet", "--out", tmp / "out"});
     CheckNoCrash(r);
     SKIP_IF_NOT_IMPLEMENTED(r, "build");
     CHECK(r.code != 0);
@@ -702,8 +648,7 @@ TEST_CASE("build: missing documents are named", "[robustness][build]") {
   }
   SECTION("unknown document") {
     MakeDoc(tmp.path(), "doc", "첫 문장이다.\n");
-    RunResult r = Bitext(
-        tmp.path(), {"build", "--quiet", "--out", tmp / "out", "nosuchdoc"});
+    RunResult r = Bitext(tmp.path(), {"build", "--quiet", "--out", tmp / "out", "nosuchdoc"});
     CheckNoCrash(r);
     SKIP_IF_NOT_IMPLEMENTED(r, "build");
     CHECK(r.code != 0);
@@ -714,11 +659,12 @@ TEST_CASE("build: missing documents are named", "[robustness][build]") {
 
 // --- glossary --------------------------------------------------------------
 
-TEST_CASE("glossary: a malformed terms.tsv is an error at FILE:LINE and stays "
-          "byte for byte",
-          "[robustness][glossary]") {
+TEST_CASE(
+    "glossary: a malformed terms.tsv is an error at FILE:LINE and stays "
+    "byte for byte",
+    "[robustness][glossary]") {
   struct Row {
-    const char *name;
+    const char* name;
     std::string tsv;
     int line;
   };
@@ -731,10 +677,9 @@ TEST_CASE("glossary: a malformed terms.tsv is an error at FILE:LINE and stays "
       {"control character", h + "가나\tGa\x01na\tterm\t\t\n", 2},
       {"empty variant", h + "가나\tGana\tterm\t다라||마바\t\n", 2},
       {"no header", "가나\tGana\tterm\t\t\n", 1},
-      {"Korean listed twice",
-       h + "가나\tGana\tterm\t\t\n다라\tDara\tterm\t가나\t\n", 3},
+      {"Korean listed twice", h + "가나\tGana\tterm\t\t\n다라\tDara\tterm\t가나\t\n", 3},
   };
-  for (const Row &row : rows) {
+  for (const Row& row : rows) {
     SECTION(row.name) {
       TempDir tmp;
       WriteBytes(tmp / "glossary/terms.tsv", row.tsv);
@@ -745,7 +690,7 @@ TEST_CASE("glossary: a malformed terms.tsv is an error at FILE:LINE and stays "
           {"glossary", "export", "--format", "tbx"},
           {"glossary", "lint"},
       };
-      for (const auto &args : commands) {
+      for (const auto& args : commands) {
         INFO(args[1]);
         RunResult r = Bitext(tmp.path(), args);
         CheckNoCrash(r);
@@ -760,15 +705,14 @@ TEST_CASE("glossary: a malformed terms.tsv is an error at FILE:LINE and stays "
 
 TEST_CASE("glossary lookup --file: bad input gives matches or FILE:LINE:COL",
           "[robustness][glossary]") {
-  for (const BadInput &in : BadInputs()) {
+  for (const BadInput& in : BadInputs()) {
     SECTION(in.name) {
       TempDir tmp;
-      WriteBytes(tmp / "glossary/terms.tsv",
-                 std::string(kGlossaryHeader) +
-                     "문장\tsentence\tterm\t\t\n한국어\tKorean\tterm\t\t\n");
+      WriteBytes(
+          tmp / "glossary/terms.tsv",
+          std::string(kGlossaryHeader) + "문장\tsentence\tterm\t\t\n한국어\tKorean\tterm\t\t\n");
       WriteBytes(tmp / "in.txt", in.bytes);
-      RunResult r =
-          Bitext(tmp.path(), {"glossary", "lookup", "--file", tmp / "in.txt"});
+      RunResult r = Bitext(tmp.path(), {"glossary", "lookup", "--file", tmp / "in.txt"});
       CheckNoCrash(r);
       if (in.valid) {
         INFO("stderr: " << r.err);
@@ -782,19 +726,16 @@ TEST_CASE("glossary lookup --file: bad input gives matches or FILE:LINE:COL",
   SECTION("missing file") {
     TempDir tmp;
     WriteBytes(tmp / "glossary/terms.tsv", kGlossaryHeader);
-    RunResult r = Bitext(tmp.path(),
-                         {"glossary", "lookup", "--file", tmp / "missing.txt"});
+    RunResult r = Bitext(tmp.path(), {"glossary", "lookup", "--file", tmp / "missing.txt"});
     CheckNoCrash(r);
     CheckErrorNames(r, tmp / "missing.txt");
   }
 }
 
-TEST_CASE("glossary add: awkward arguments never corrupt terms.tsv",
-          "[robustness][glossary]") {
-  const std::string start =
-      std::string(kGlossaryHeader) + "가나\tGana\tterm\t\t\n";
+TEST_CASE("glossary add: awkward arguments never corrupt terms.tsv", "[robustness][glossary]") {
+  const std::string start = std::string(kGlossaryHeader) + "가나\tGana\tterm\t\t\n";
   struct Row {
-    const char *name;
+    const char* name;
     std::vector<std::string> args;
   };
   const Row rows[] = {
@@ -810,7 +751,7 @@ TEST_CASE("glossary add: awkward arguments never corrupt terms.tsv",
       {"existing Korean", {"가나", "Other"}},
       {"BOM", {"\xEF\xBB\xBF사아", "Saa"}},
   };
-  for (const Row &row : rows) {
+  for (const Row& row : rows) {
     SECTION(row.name) {
       TempDir tmp;
       WriteBytes(tmp / "glossary/terms.tsv", start);
@@ -823,13 +764,11 @@ TEST_CASE("glossary add: awkward arguments never corrupt terms.tsv",
         CHECK(after == start);
       } else {
         CheckCleanOutput("terms.tsv", after);
-        bitext::Result<bitext::Glossary> g =
-            bitext::ParseGlossary(after, "terms.tsv");
+        bitext::Result<bitext::Glossary> g = bitext::ParseGlossary(after, "terms.tsv");
         INFO(after);
         CHECK(g.ok());
         // Whatever was added is still listed and exported well-formed.
-        RunResult tbx =
-            Bitext(tmp.path(), {"glossary", "export", "--format", "tbx"});
+        RunResult tbx = Bitext(tmp.path(), {"glossary", "export", "--format", "tbx"});
         CHECK(tbx.code == 0);
         WriteBytes(tmp / "g.tbx", tbx.out);
         if (ToolWorks("xmllint --version"))
@@ -840,8 +779,7 @@ TEST_CASE("glossary add: awkward arguments never corrupt terms.tsv",
   }
 }
 
-TEST_CASE("glossary add: a glossary that cannot be written",
-          "[robustness][glossary]") {
+TEST_CASE("glossary add: a glossary that cannot be written", "[robustness][glossary]") {
   TempDir tmp;
   WriteBytes(tmp / "regular", "x\n");
   SECTION("terms.tsv is a folder") {
@@ -852,9 +790,8 @@ TEST_CASE("glossary add: a glossary that cannot be written",
     CHECK(fs::is_directory(tmp / "glossary/terms.tsv"));
   }
   SECTION("its folder is a regular file") {
-    RunResult r =
-        Bitext(tmp.path(), {"glossary", "--glossary", tmp / "regular/terms.tsv",
-                            "add", "가나", "Gana"});
+    RunResult r = Bitext(
+        tmp.path(), {"glossary", "--glossary", tmp / "regular/terms.tsv", "add", "가나", "Gana"});
     CheckNoCrash(r);
     CHECK(r.code != 0);
     CHECK(r.err.find(tmp / "regular/terms.tsv") != std::string::npos);
@@ -870,15 +807,13 @@ TEST_CASE("glossary add: a glossary that cannot be written",
 TEST_CASE("glossary export: XML specials and controls give well-formed TBX",
           "[robustness][glossary]") {
   TempDir tmp;
-  WriteBytes(
-      tmp / "glossary/terms.tsv",
-      std::string(kGlossaryHeader) +
-          "가나\tA & B <c> \"d\" 'e' ]]>\tterm\t가나다\tnote & <x> ]]> -->\n"
-          "라마\tR | M\tperson\t\t|pipe|\n");
-  for (const char *format : {"tbx", "omegat", "csv"}) {
+  WriteBytes(tmp / "glossary/terms.tsv",
+             std::string(kGlossaryHeader) +
+                 "가나\tA & B <c> \"d\" 'e' ]]>\tterm\t가나다\tnote & <x> ]]> -->\n"
+                 "라마\tR | M\tperson\t\t|pipe|\n");
+  for (const char* format : {"tbx", "omegat", "csv"}) {
     SECTION(format) {
-      RunResult r =
-          Bitext(tmp.path(), {"glossary", "export", "--format", format});
+      RunResult r = Bitext(tmp.path(), {"glossary", "export", "--format", format});
       CheckNoCrash(r);
       REQUIRE(r.code == 0);
       REQUIRE(bitext::IsValidUtf8(r.out));
@@ -892,20 +827,17 @@ TEST_CASE("glossary export: XML specials and controls give well-formed TBX",
 
 // --- check -----------------------------------------------------------------
 
-TEST_CASE(
-    "check: bad source or en.po gives findings or FILE:LINE:COL, never a crash",
-    "[robustness][check]") {
-  for (const BadInput &in : BadInputs()) {
+TEST_CASE("check: bad source or en.po gives findings or FILE:LINE:COL, never a crash",
+          "[robustness][check]") {
+  for (const BadInput& in : BadInputs()) {
     SECTION(in.name) {
       TempDir tmp;
       WriteBytes(tmp / "glossary/terms.tsv",
                  std::string(kGlossaryHeader) + "문장\tsentence\tterm\t\t\n");
-      std::string dir =
-          MakeDoc(tmp.path(), "doc", in.valid ? in.bytes : "첫 문장이다.\n");
+      std::string dir = MakeDoc(tmp.path(), "doc", in.valid ? in.bytes : "첫 문장이다.\n");
       REQUIRE(Bitext(tmp.path(), {"update", dir}).code == 0);
       TranslateAll(dir + "/en.po");
-      if (!in.valid)
-        WriteBytes(dir + "/ko.txt", in.bytes);
+      if (!in.valid) WriteBytes(dir + "/ko.txt", in.bytes);
       const std::string po = ReadBytes(dir + "/en.po");
       RunResult r = Bitext(tmp.path(), {"check", "doc"});
       CheckNoCrash(r);
@@ -920,12 +852,10 @@ TEST_CASE(
   }
 }
 
-TEST_CASE(
-    "check: a malformed en.po or terms.tsv names the file and stays untouched",
-    "[robustness][check]") {
+TEST_CASE("check: a malformed en.po or terms.tsv names the file and stays untouched",
+          "[robustness][check]") {
   TempDir tmp;
-  const std::string tsv =
-      std::string(kGlossaryHeader) + "문장\tsentence\tterm\t\t\n";
+  const std::string tsv = std::string(kGlossaryHeader) + "문장\tsentence\tterm\t\t\n";
   WriteBytes(tmp / "glossary/terms.tsv", tsv);
   std::string dir = MakeDoc(tmp.path(), "doc", "첫 문장이다.\n");
   REQUIRE(Bitext(tmp.path(), {"update", dir}).code == 0);
