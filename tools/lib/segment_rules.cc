@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <unordered_map>
 #include <utility>
 
@@ -80,9 +81,9 @@ std::vector<SegmentRuleSpec> MakeDefaultSpecs() {
       {"paren-sentence", A::kBreak, R"(^\([^)]+(\h(다|요|죠|까)|\j\j|\t)[~!?.]*\)\s+)",
        R"([^\c\t])"},
       // An ellipsis after a word, then a new clause ("침침했던… 저희는").
-      {"ellipsis-end", A::kBreak, R"(\h(\.{2,}|…+|‥)[~!?.]*\s+)", R"([^\c\t])"},
+      {"ellipsis-end", A::kBreak, R"(\h(…+|‥)~*\s+)", R"([^\c\t])"},
       // Laughter, crying and emoticons close a sentence ("ㅋㅋ", "ㅠㅠ", "^^").
-      {"emoticon-end", A::kBreak, R"((\j{2,}|\^{2,}|\^_+\^|[;:]-?[)DP(]|~{2,})[~!?.]*\s+)",
+      {"emoticon-end", A::kBreak, R"((\j{2,}|\^{2,}|\^_+\^|[;:]-?[)DP(]|~{2,})~*\s+)",
        R"([^\c\t])"},
       // Nouns and particles that merely look like endings: 보다 (than),
       // 마다 (every), 바다 (sea), 혼다, 캐나다; 필요, 중요, 주요, 수요...;
@@ -102,20 +103,19 @@ std::vector<SegmentRuleSpec> MakeDefaultSpecs() {
        R"((싶|하|해|봐|보|말|고민|생각|걱정|궁금|염려|두려))"},
       // Sentence-final endings: -다, -요, -죠, -까 after at least one
       // syllable, then a new clause.
-      {"ending", A::kBreak, R"(\h(다|요|죠|까)~*\s+)", R"([^\c\t])"},
+      {"ending", A::kBreak, R"(\h(다|요|죠|까)\s+)", R"([^\c\t])"},
       // -네 and -군 after a verbal stem or tense marker ("했네", "좋군").
       {"ending-ne", A::kBreak,
-       R"((었|았|였|겠|했|됐|하|되|있|없|좋|많|싶|같|이|오|가|나|는|랬|겼|졌)네~*\s+)",
-       R"([^\c\t])"},
-      {"ending-gun", A::kBreak, R"((는|었|았|였|겠|이|로|했|됐|랬|왔|갔|봤|졌|웠)군~*\s+)",
+       R"((었|았|였|겠|했|됐|하|되|있|없|좋|많|싶|같|이|오|가|나|는|랬|겼|졌)네\s+)", R"([^\c\t])"},
+      {"ending-gun", A::kBreak, R"((는|었|았|였|겠|이|로|했|됐|랬|왔|갔|봤|졌|웠)군\s+)",
        R"([^\c\t])"},
       // Casual final endings ("있거든", "했잖아", "했어", "갔지", "좋냐").
       {"ending-casual", A::kBreak,
-       R"((거든|잖아|더라|구나|구먼|거야|이야|다구|라구|냐구|(었|았|였|했|됐|겠|갔|왔|봤|줬|졌|렸|썼|냈|났|샀|탔|섰|웠)(어|지)|(있|없|했|았|었|였|겠|됐|좋|싫|많)(니|냐))~*\s+)",
+       R"((거든|잖아|더라|구나|구먼|거야|이야|다구|라구|냐구|(었|았|였|했|됐|겠|갔|왔|봤|줬|졌|렸|썼|냈|났|샀|탔|섰|웠)(어|지)|(있|없|했|았|었|였|겠|됐|좋|싫|많)(니|냐))\s+)",
        R"([^\c\t])"},
       // Nominal endings of notes and posts ("없음", "했음", "추천함").
       {"ending-nominal", A::kBreak,
-       R"(((았|었|였|했|됐|겠|없|있|같|좋|많|싫|봤|왔|갔|줬|먹|앉|읽|받|찍|놓|넣|씻|찾|싶|않|괜찮)음|(해야|야|해|했|좋아|싫어|추천|감사|사랑|후회|필요|게)함|(것|거|때문|셈|뿐|중|예정)임|\h줌|됨)~*\s+)",
+       R"(((았|었|였|했|됐|겠|없|있|같|좋|많|싫|봤|왔|갔|줬|먹|앉|읽|받|찍|놓|넣|씻|찾|싶|않|괜찮)음|(해야|야|해|했|좋아|싫어|추천|감사|사랑|후회|필요|게)함|(것|거|때문|셈|뿐|중|예정)임|\h줌|됨)\s+)",
        R"([^\c\t])"},
   };
 }
@@ -653,30 +653,64 @@ void SegmentRules::Impl::BuildFilter() {
   for (size_t r = 0; r < rules.size(); ++r) {
     const uint64_t bit = uint64_t{1} << r;
     const Seq& b = rules[r].before;
-    // The character before the last non-space one: known when the pattern
-    // (read backwards, after its spaces) starts with exactly one character
-    // of a class without spaces followed by a mandatory class or group.
+    // The character before the last non-space one, when the pattern (read
+    // backwards, after its spaces) makes it plain: the last character is one
+    // of a class (or a group of single-class alternatives) without spaces,
+    // and what precedes it is a repeat of that class or a mandatory item.
     {
       size_t i = 0;
       if (!b.items.empty() && b.items[0].kind == Item::kClass && IsSpaceOnly(b.items[0].cls)) i = 1;
+      // Exactly one character, not a space: a class or a group of such.
+      std::function<bool(const Item&)> single = [&](const Item& it) {
+        if (it.min != 1 || it.max != 1) return false;
+        if (it.kind == Item::kClass) return !it.cls.negated && !it.cls.Contains(' ');
+        if (it.kind != Item::kGroup) return false;
+        for (const Seq& a : it.alts) {
+          if (a.items.size() != 1 || !single(a.items[0])) return false;
+        }
+        return true;
+      };
+      // Adds the first characters of the mandatory item `it`; false if unknown.
+      std::function<bool(const Item&)> firsts = [&](const Item& it) {
+        if (it.min < 1) return false;
+        if (it.kind == Item::kClass) {
+          if (it.cls.negated) return false;
+          second[r].Add(it.cls);
+          return true;
+        }
+        if (it.kind != Item::kGroup) return false;
+        for (const Seq& a : it.alts) {
+          if (a.items.empty() || !firsts(a.items[0])) return false;
+        }
+        return true;
+      };
+      auto add_next = [&](size_t k) { return k < b.items.size() && firsts(b.items[k]); };
+      // What one class item at the end contributes.
+      auto add_single = [&](const Item& it) {
+        if (single(it)) return add_next(i + 1);
+        if (it.kind != Item::kClass || it.min < 1 || it.cls.negated || it.cls.Contains(' ')) {
+          return false;
+        }
+        second[r].Add(it.cls);  // max > 1: the character before may be the same class
+        return it.min >= 2 || add_next(i + 1);
+      };
       bool known = false;
-      if (i + 1 < b.items.size()) {
+      if (i < b.items.size()) {
         const Item& i1 = b.items[i];
-        const Item& i2 = b.items[i + 1];
-        if (i1.kind == Item::kClass && i1.min == 1 && i1.max == 1 && !i1.cls.negated &&
-            !i1.cls.Contains(' ') && i2.min >= 1) {
-          if (i2.kind == Item::kClass && !i2.cls.negated) {
-            second[r].Add(i2.cls);
-            known = true;
-          } else if (i2.kind == Item::kGroup) {
-            known = true;
-            for (const Seq& a : i2.alts) {
-              if (a.items.empty() || a.items[0].kind != Item::kClass || a.items[0].min < 1 ||
-                  a.items[0].cls.negated) {
-                known = false;
-                break;
-              }
-              second[r].Add(a.items[0].cls);
+        if (i1.kind == Item::kClass || single(i1)) {
+          known = add_single(i1);
+        } else if (i1.kind == Item::kGroup && i1.min == 1 && i1.max == 1) {
+          known = true;
+          for (const Seq& a : i1.alts) {
+            bool ok = false;
+            if (a.items.size() == 1) {
+              ok = add_single(a.items[0]);
+            } else if (!a.items.empty() && single(a.items[0])) {
+              ok = firsts(a.items[1]);
+            }
+            if (!ok) {
+              known = false;
+              break;
             }
           }
         }
