@@ -225,6 +225,8 @@ TEST_CASE("AddTerm inserts sorted and refuses conflicts", "[glossary]") {
           bitext::Status::Code::kUsage);
     CHECK(AddTerm(&g, MakeTerm("가|나", "x"), false).status().code() ==
           bitext::Status::Code::kUsage);
+    CHECK(AddTerm(&g, MakeTerm("#태그", "hashtag"), false).status().code() ==
+          bitext::Status::Code::kUsage);
   }
   SECTION("byte-order marks and zero-width characters are dropped") {
     REQUIRE(AddTerm(&g, MakeTerm("\xEF\xBB\xBF사\xE2\x80\x8B아", "Saa"), false).ok());

@@ -311,6 +311,8 @@ Result<AddOutcome> AddTerm(Glossary* glossary, const Term& term, bool kind_given
   if (en->empty()) return Status::Usage("the English is empty");
   if (ko->find('|') != std::string::npos)
     return Status::Usage("the Korean term " + Quote(*ko) + " contains '|'");
+  if ((*ko)[0] == '#')
+    return Status::Usage("the Korean term " + Quote(*ko) + " starts with '#' (a comment line)");
   std::vector<std::string> variants;
   for (const std::string& raw : term.variants) {
     Result<std::string> v = NormalizeField(raw, "a variant");

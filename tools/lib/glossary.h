@@ -108,8 +108,8 @@ enum class AddOutcome {
 //  - If the ko or a variant is already the ko or a variant of another row, it
 //    already means something (else): Conflict at FILE:LINE of that row, e.g.
 //    "glossary/terms.tsv:12: '네이버' is already the Korean of 'Naver' (org)".
-//  - Usage for an empty ko/en, a TAB, newline or control character, or a '|'
-//    in a Korean form.
+//  - Usage for an empty ko/en, a TAB, newline or control character, a '|'
+//    in a Korean form, or a ko starting with '#' (it would read as a comment).
 // On error the glossary is unchanged.
 Result<AddOutcome> AddTerm(Glossary* glossary, const Term& term, bool kind_given);
 

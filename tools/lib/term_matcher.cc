@@ -476,7 +476,7 @@ inline uint32_t TermMatcher::Child(uint32_t node, char32_t cp) const {
   }
   const Node& parent = nodes_[node];
   uint32_t count = parent.word >> kCountShift;
-  if (count == kCountOverflow) count = big_count_.at(node);
+  if (count == kCountOverflow) count = big_count_.find(node)->second;
   const uint32_t first = parent.first_child;
   const uint32_t end = first + count;
   if (count > kNarrow) {
