@@ -115,6 +115,15 @@ bool IsPunctuationEnd(std::string_view word) {
   return false;
 }
 
+bool OpensQuote(std::string_view word) {
+  static constexpr std::string_view kOpeners[] = {
+      "\"", "'", "(", "[", "\xE2\x80\x9C" /* “ */, "\xE2\x80\x98" /* ‘ */};
+  for (std::string_view o : kOpeners) {
+    if (word.size() > o.size() && word.substr(0, o.size()) == o) return true;
+  }
+  return false;
+}
+
 bool StartsUpper(std::string_view word) {
   size_t i = 0;
   while (i < word.size() && (word[i] == '"' || word[i] == '(' || word[i] == '\'')) ++i;
@@ -353,6 +362,8 @@ class Breaker {
         c->penalty = kAfterPunctuation;
       } else if (opt_.lang == LineLang::kEnglish && IsEnglishConjunction(after)) {
         c->penalty = kBeforeConjunction;
+      } else if (OpensQuote(after)) {
+        c->penalty = kBeforeConjunction;  // a quotation starts on the new line
       } else if (opt_.lang == LineLang::kKorean && IsKoreanClauseBreak(before, after)) {
         c->penalty = kAfterPunctuation;
       } else {
