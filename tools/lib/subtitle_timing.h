@@ -33,9 +33,13 @@
 // share one source cue (a cue split into sentences) and the pieces of a
 // split unit share the cue's time in proportion to their reading time, with
 // gap_ms between them when the cue is long enough. Overlaps in the source are
-// removed (a cue starts no earlier than the previous one ends), and a cue
-// too fast for kMaxEnglishCps is lengthened into the following silence where
-// there is any.
+// removed (a cue starts no earlier than the previous one ends); where two
+// cues touch, the earlier one ends gap_ms sooner if it keeps min_ms and
+// kMaxEnglishCps; and a cue too fast for kMaxEnglishCps is lengthened into
+// the following silence where there is any.
+//
+// Note: min_ms 833 and gap_ms 83 are 20 and 2 frames at 24 fps rounded down
+// to whole milliseconds (5/6 s is 833.3 ms).
 //
 // Speakers: where the speaker changes (a speech unit whose speaker differs
 // from the previous cue's), the cue starts with the speaker label: the
