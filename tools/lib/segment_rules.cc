@@ -635,6 +635,7 @@ struct SegmentRules::Impl {
   std::vector<uint16_t> second_mask_of_char;  // the character before the last non-space one
   uint64_t second_astral_mask = 0;
   uint64_t second_any_mask = 0;    // rules that do not look at it
+  uint64_t break_mask = 0;         // the break rules
   uint64_t any_mask = 0;           // rules that may match whatever precedes
   uint64_t after_any_mask = 0;     // rules whose `after` may match an empty rest
   uint64_t allows_space_mask = 0;  // rules whose `before` may end in spaces
@@ -653,6 +654,7 @@ void SegmentRules::Impl::BuildFilter() {
   for (size_t r = 0; r < rules.size(); ++r) {
     const uint64_t bit = uint64_t{1} << r;
     const Seq& b = rules[r].before;
+    if (rules[r].spec.action == BreakAction::kBreak) break_mask |= bit;
     // The character before the last non-space one, when the pattern (read
     // backwards, after its spaces) makes it plain: the last character is one
     // of a class (or a group of single-class alternatives) without spaces,
@@ -866,6 +868,22 @@ int SegmentRules::MatchUtf8(std::string_view text, size_t pos, size_t start) con
 size_t SegmentRules::size() const { return impl_->rules.size(); }
 
 const SegmentRuleSpec& SegmentRules::spec(int i) const { return impl_->rules[i].spec; }
+
+bool SegmentRules::MayBreakAtGap(char32_t before2, char32_t before1, char32_t after) const {
+  const Impl& im = *impl_;
+  if (!MayBreakAfter(before1)) return false;
+  if (!im.filtered) return true;
+  auto mask = [&im](const std::vector<uint16_t>& table, uint64_t astral, char32_t c) {
+    return c <= 0xFFFF ? im.masks[table[c]] : astral;
+  };
+  uint64_t m =
+      (mask(im.mask_of_char, im.astral_mask, before1) & im.allows_space_mask) | im.any_mask;
+  uint64_t m2 = im.second_any_mask;
+  if (before2 != 0) m2 |= mask(im.second_mask_of_char, im.second_astral_mask, before2);
+  m &= m2 | im.any_mask;
+  m &= mask(im.after_mask_of_char, im.after_astral_mask, after) | im.after_any_mask;
+  return (m & im.break_mask) != 0;
+}
 
 SegmentRules::SegmentRules(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {
   trigger_all_ = impl_->triggers.all();

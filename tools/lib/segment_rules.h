@@ -85,6 +85,12 @@ class SegmentRules {
     return trigger_all_ || c > 0xFFFF || ((trigger_bits_[c >> 6] >> (c & 63)) & 1) != 0;
   }
 
+  // A sharper MayBreakAfter for a plain word gap (spaces before it): false
+  // if no break rule can match there, given the last two non-space
+  // characters before the gap (`before1` the last; `before2` 0 if none) and
+  // the first character after it.
+  bool MayBreakAtGap(char32_t before2, char32_t before1, char32_t after) const;
+
   struct Impl;
 
  private:
