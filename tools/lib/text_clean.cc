@@ -102,16 +102,55 @@ std::string ToNfc(std::string_view s) {
 }
 
 Result<std::string> CleanText(std::string_view raw, const std::string& file) {
+  UErrorCode nfc_err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(nfc_err);
+  if (U_FAILURE(nfc_err)) nfc = nullptr;
+  // True while every kept character is one NFC leaves alone and nothing
+  // combines with (ICU's "inert"), or a Hangul syllable (which only combines
+  // with a following trailing jamo, itself not inert): then the text is
+  // already NFC and needs no normalisation pass.
+  bool all_inert = true;
   std::string out;
   out.reserve(raw.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
+  const size_t size = raw.size();
   size_t i = 0;
   if (raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   int line = 1;
   int col = 1;            // column of the next input character, in characters
   bool pending_space = false;
   bool line_has_text = false;
-  while (i < raw.size()) {
-    unsigned char b = static_cast<unsigned char>(raw[i]);
+  while (i < size) {
+    // Fast path: a run of printable ASCII (no space) and Hangul syllables
+    // (U+AC00..U+D7A3, EA B0 80..ED 9E A3), all kept as they are.
+    size_t run = i;
+    int chars = 0;
+    for (;;) {
+      unsigned char b = p[run];
+      if (b > 0x20 && b < 0x7F) {
+        ++run;
+      } else if (b >= 0xEA && b <= 0xED && run + 2 < size && (p[run + 1] & 0xC0) == 0x80 &&
+                 (p[run + 2] & 0xC0) == 0x80) {
+        unsigned cp =
+            (unsigned(b & 0x0F) << 12) | (unsigned(p[run + 1] & 0x3F) << 6) | (p[run + 2] & 0x3F);
+        if (cp < 0xAC00 || cp > 0xD7A3) break;
+        run += 3;
+      } else {
+        break;
+      }
+      ++chars;
+      if (run >= size) break;
+    }
+    if (run > i) {
+      if (pending_space) out.push_back(' ');
+      pending_space = false;
+      line_has_text = true;
+      out.append(raw.data() + i, run - i);
+      col += chars;
+      i = run;
+      continue;
+    }
+    unsigned char b = p[i];
     char32_t cp;
     size_t n;
     if (b < 0x80) {
@@ -153,9 +192,21 @@ Result<std::string> CleanText(std::string_view raw, const std::string& file) {
         pending_space = false;
         line_has_text = true;
         out.append(raw.data() + i - n, n);
+        if (all_inert && cp >= 0x300 && !(cp >= 0xAC00 && cp <= 0xD7A3) &&
+            (nfc == nullptr || !nfc->isInert(static_cast<UChar32>(cp)))) {
+          all_inert = false;
+        }
         break;
     }
     ++col;
+  }
+  if (all_inert) return out;
+  // Normalise only when needed, and without a copy when already NFC.
+  UErrorCode err = U_ZERO_ERROR;
+  if (nfc != nullptr &&
+      nfc->isNormalizedUTF8(icu::StringPiece(out.data(), static_cast<int32_t>(out.size())), err) &&
+      U_SUCCESS(err)) {
+    return out;
   }
   return ToNfc(out);
 }
