@@ -1,8 +1,10 @@
 #include "po_merge.h"
 
 #include <algorithm>
-#include <map>
+#include <functional>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 #include "document.h"
@@ -62,8 +64,19 @@ PoFile MergeUnits(const PoFile& old, const std::vector<Unit>& units, const Merge
   for (size_t i = 0; i < cand.size(); ++i) {
     if (cand[i].obsolete) order.push_back(i);
   }
-  std::map<std::pair<std::string, std::string>, std::vector<size_t>> by_key;
-  std::map<std::string, std::vector<size_t>> by_text;
+  // Hash maps of views into `old` (only looked up, never iterated): no copies
+  // of the strings, no ordered comparisons of long Korean texts.
+  using Key = std::pair<std::string_view, std::string_view>;
+  struct KeyHash {
+    size_t operator()(const Key& k) const {
+      std::hash<std::string_view> h;
+      return h(k.first) * 0x9E3779B97F4A7C15ULL ^ h(k.second);
+    }
+  };
+  std::unordered_map<Key, std::vector<size_t>, KeyHash> by_key;
+  std::unordered_map<std::string_view, std::vector<size_t>> by_text;
+  by_key.reserve(cand.size());
+  by_text.reserve(cand.size());
   for (size_t i : order) {
     if (cand[i].msgctxt) by_key[{*cand[i].msgctxt, cand[i].msgid}].push_back(i);
     by_text[cand[i].msgid].push_back(i);
