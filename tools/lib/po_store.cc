@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <map>
+#include <functional>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "file_io.h"
@@ -97,7 +99,15 @@ class PoParser {
   std::string_view text_;
   std::string file_;
   PoFile result_;
-  std::map<std::pair<std::optional<std::string>, std::string>, int> seen_;
+  // (msgctxt, msgid) of the active entries so far -> line, for duplicates.
+  using Key = std::pair<std::optional<std::string>, std::string>;
+  struct KeyHash {
+    size_t operator()(const Key& k) const {
+      std::hash<std::string_view> h;
+      return (k.first ? h(*k.first) * 0x9E3779B97F4A7C15ULL + 1 : 0) ^ h(k.second);
+    }
+  };
+  std::unordered_map<Key, int, KeyHash> seen_;
 
   // The entry in progress.
   PoEntry entry_;
@@ -511,8 +521,7 @@ Status PoParser::FinishEntry() {
   }
   if (entry_.msgid_plural && entry_.msgstr.empty()) entry_.msgstr.emplace_back();
   if (!entry_.obsolete) {
-    auto key = std::make_pair(entry_.msgctxt, entry_.msgid);
-    auto [it, inserted] = seen_.emplace(key, entry_.line);
+    auto [it, inserted] = seen_.emplace(Key(entry_.msgctxt, entry_.msgid), entry_.line);
     if (!inserted) {
       return Status::InvalidInput({file_, entry_.line, msgid_col_},
                                   std::string(entry_.IsHeader() ? "duplicate header entry"
