@@ -12,7 +12,8 @@
 // bitext (SplitSentenceSpans) and bare ICU are scored side by side.
 //
 // Speed: a corpus of about N MB (default 20) is built by repeating the seed
-// documents and the KSS texts (paragraphs kept), then timed (best of 3) with
+// documents and the KSS texts (paragraphs kept), then timed (best of 5
+// interleaved rounds) with
 // ICU's bare sentence BreakIterator line by line, with SplitSentenceSpans
 // line by line, and with the whole Segment() (structure, units and ids).
 #include <unicode/brkiter.h>
@@ -206,15 +207,13 @@ std::vector<std::string> ListTxt(const std::string& dir) {
   return files;
 }
 
-double BestOf3(const std::function<void()>& f) {
-  double best = 1e100;
-  for (int i = 0; i < 3; ++i) {
-    auto t0 = std::chrono::steady_clock::now();
-    f();
-    auto t1 = std::chrono::steady_clock::now();
-    best = std::min(best, std::chrono::duration<double>(t1 - t0).count());
-  }
-  return best;
+constexpr int kRounds = 5;
+
+double Time(const std::function<void()>& f) {
+  auto t0 = std::chrono::steady_clock::now();
+  f();
+  auto t1 = std::chrono::steady_clock::now();
+  return std::chrono::duration<double>(t1 - t0).count();
 }
 
 template <typename F>
@@ -305,22 +304,31 @@ int main(int argc, char** argv) {
   const double size_mb = corpus.size() / (1024.0 * 1024.0);
 
   size_t n_icu = 0, n_split = 0, n_units = 0;
-  double t_icu = BestOf3([&] {
+  Spans spans;
+  auto run_icu = [&] {
     n_icu = 0;
     ForEachLine(corpus, [&](std::string_view line) { n_icu += icu.Split(line, nullptr); });
-  });
-  Spans spans;
-  double t_split = BestOf3([&] {
+  };
+  auto run_split = [&] {
     n_split = 0;
     ForEachLine(corpus, [&](std::string_view line) {
       spans.clear();
       bitext::SplitSentenceSpans(line, &spans);
       n_split += spans.size();
     });
-  });
-  double t_segment = BestOf3([&] { n_units = bitext::Segment(corpus).size(); });
+  };
+  auto run_segment = [&] { n_units = bitext::Segment(corpus).size(); };
+  // Interleaved rounds, best time of each: a busy machine slows all three alike.
+  double t_icu = 1e100, t_split = 1e100, t_segment = 1e100;
+  for (int round = 0; round < kRounds; ++round) {
+    t_icu = std::min(t_icu, Time(run_icu));
+    t_split = std::min(t_split, Time(run_split));
+    t_segment = std::min(t_segment, Time(run_segment));
+  }
 
-  std::printf("\nSpeed on %.1f MB of Korean (seeds + KSS, repeated; best of 3)\n", size_mb);
+  std::printf(
+      "\nSpeed on %.1f MB of Korean (seeds + KSS, repeated; best of %d interleaved rounds)\n",
+      size_mb, kRounds);
   std::printf("%-34s %8.3f s %8.1f MB/s %9zu sentences\n", "ICU bare sentence BreakIterator", t_icu,
               size_mb / t_icu, n_icu);
   std::printf("%-34s %8.3f s %8.1f MB/s %9zu sentences  ratio %.2fx\n", "bitext SplitSentenceSpans",

@@ -117,19 +117,27 @@ void Scan(std::string_view s, const SegmentRules& rules, Scratch* sc) {
   const size_t n = s.size();
   size_t i = 0;
   while (i < n) {
-    // Skip eight bytes at a time while they are all Hangul-like: every byte
-    // >= 0x80 and none a lead byte of NBSP, curly quotes or CJK brackets.
+    // Jump eight bytes at a time to the next byte that may matter: an ASCII
+    // byte or a lead byte of NBSP (C2), curly quotes (E2) or CJK brackets
+    // and the ideographic space (E3). Hangul bytes are skipped.
     while (i + 8 <= n) {
       uint64_t x;
       std::memcpy(&x, p + i, 8);
       constexpr uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
-      if ((x & kHigh) != kHigh) break;
-      auto has_byte = [&](uint64_t v) {
+      auto eq = [x](uint64_t v) {  // high bit set in each byte equal to v
         uint64_t y = x ^ (kOnes * v);
-        return ((y - kOnes) & ~y & kHigh) != 0;
+        return (y - kOnes) & ~y & kHigh;
       };
-      if (has_byte(0xE2) || has_byte(0xE3) || has_byte(0xC2)) break;
-      i += 8;
+      uint64_t m = (~x & kHigh) | eq(0xE2) | eq(0xE3) | eq(0xC2);
+      if (m == 0) {
+        i += 8;
+        continue;
+      }
+      // Little-endian: the lowest set bit is the first such byte. (The eq
+      // trick may flag a byte after a true match too; that only costs a look.)
+      i += static_cast<size_t>(__builtin_ctzll(m)) / 8;
+      if (kBytes.interesting[p[i]]) break;
+      ++i;
     }
     while (i < n && !kBytes.interesting[p[i]]) ++i;
     if (i >= n) break;
