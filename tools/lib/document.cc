@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <map>
+#include <string_view>
 #include <system_error>
+#include <unordered_map>
 
 #include "file_io.h"
 #include "po_store.h"
@@ -219,8 +220,11 @@ Result<MergedDocument> LoadDocument(const std::string& doc_dir) {
   }
   // Join by msgctxt (the unit id); an entry whose msgctxt is stale but whose
   // msgid is the unit's text also serves (en.po not yet updated).
-  std::map<std::string, size_t> by_ctxt;
-  std::multimap<std::string, size_t> by_text;
+  // Hash maps of views into `po` (which outlives them and is not changed).
+  std::unordered_map<std::string_view, size_t> by_ctxt;
+  std::unordered_map<std::string_view, std::vector<size_t>> by_text;  // in file order
+  by_ctxt.reserve(po.entries.size());
+  by_text.reserve(po.entries.size());
   std::vector<bool> used(po.entries.size(), false);
   for (size_t i = 0; i < po.entries.size(); ++i) {
     const PoEntry& e = po.entries[i];
@@ -229,12 +233,13 @@ Result<MergedDocument> LoadDocument(const std::string& doc_dir) {
       continue;
     }
     if (e.msgctxt) by_ctxt.emplace(*e.msgctxt, i);
-    by_text.emplace(e.msgid, i);
+    by_text[e.msgid].push_back(i);
   }
   auto state_of = [](const PoEntry& e) {
     if (!e.HasTranslation()) return TranslationState::kUntranslated;
     return e.IsFuzzy() ? TranslationState::kFuzzy : TranslationState::kTranslated;
   };
+  doc.units.reserve(units->size());
   for (Unit& u : *units) {
     MergedUnit mu;
     const PoEntry* entry = nullptr;
@@ -244,12 +249,14 @@ Result<MergedDocument> LoadDocument(const std::string& doc_dir) {
       entry = &po.entries[ctxt->second];
       used[ctxt->second] = true;
     } else {
-      auto [lo, hi] = by_text.equal_range(u.text);
-      for (auto it = lo; it != hi; ++it) {
-        if (!used[it->second]) {
-          entry = &po.entries[it->second];
-          used[it->second] = true;
-          break;
+      auto same = by_text.find(u.text);
+      if (same != by_text.end()) {
+        for (size_t i : same->second) {
+          if (!used[i]) {
+            entry = &po.entries[i];
+            used[i] = true;
+            break;
+          }
         }
       }
       if (entry == nullptr && ctxt != by_ctxt.end() && !used[ctxt->second]) {
