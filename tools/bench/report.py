@@ -107,7 +107,7 @@ def main():
     seg_ratio = cpu("segment_cli") / cpu("icu_cli")
     L.append("")
     if stages:
-        L.append("In-process stage times on the same file (`corpus_bench segment`, median of %s):" %
+        L.append("In-process stage times on the same file (`corpus_bench segment`, thread CPU time, median of %s):" %
                  stages.get("runs"))
         L.append("")
         L.append("| stage | s | × bare ICU |")
