@@ -22,9 +22,9 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BUILD="${BUILD:-$ROOT/build-perf}"
-RUNS="${RUNS:-5}"
-BUILD_RUNS="${BUILD_RUNS:-3}"
-PO2TMX_RUNS="${PO2TMX_RUNS:-2}"
+RUNS="${RUNS:-7}"
+BUILD_RUNS="${BUILD_RUNS:-5}"
+PO2TMX_RUNS="${PO2TMX_RUNS:-3}"
 GLOSSARY_RUNS="${GLOSSARY_RUNS:-3}"
 UNITS="${UNITS:-100000}"
 SEG_MB="${SEG_MB:-20}"
@@ -46,21 +46,9 @@ BITEXT="$BUILD/bitext"
 CB="$BUILD/corpus_bench"
 
 # measure KEY CMD...: one run of CMD (stdout discarded); appends
-# "KEY wall_s user_s sys_s maxrss_kb" to raw.tsv.
+# "KEY wall_s user_s sys_s maxrss_kb" to raw.tsv (see measure.py).
 measure() {
-  local key=$1
-  shift
-  local t0 t1 u s m
-  t0=$(date +%s%N)
-  if ! /usr/bin/time -f '%U %S %M' -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/stderr.txt"; then
-    log "FAILED: $*"
-    cat "$WORK/stderr.txt" >&2
-    exit 1
-  fi
-  t1=$(date +%s%N)
-  read -r u s m <"$WORK/time.txt"
-  printf '%s\t%s\t%s\t%s\t%s\n' "$key" "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.4f", (b-a)/1e9}')" \
-    "$u" "$s" "$m" >>"$WORK/raw.tsv"
+  "$PY" "$ROOT/tools/bench/measure.py" "$1" "$WORK/raw.tsv" "$WORK" "${@:2}" || exit 1
 }
 
 # --- corpora ---------------------------------------------------------------
@@ -133,6 +121,7 @@ done
   printf 'loadavg\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
   printf 'date\t%s\n' "$(date -u +%Y-%m-%d)"
   printf 'commit\t%s\n' "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+  printf 'dirty\t%s\n' "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null | wc -l)"
 } >>"$WORK/facts.tsv"
 
 log "writing $OUT_MD"
