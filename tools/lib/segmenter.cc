@@ -9,7 +9,6 @@
 #include <cstring>
 #include <limits>
 #include <memory>
-#include <unordered_map>
 #include <utility>
 
 #include "segment_rules.h"
@@ -484,19 +483,26 @@ std::vector<Unit> Segment(std::string_view text) {
 }
 
 void AssignIds(std::vector<Unit>* units) {
-  std::unordered_map<uint64_t, int> seen;
-  seen.reserve(units->size());
+  // Occurrences per 48-bit key in a flat open-addressing table (no
+  // allocation per unit): key + 1 in `keys` (0 = empty), count in `counts`.
+  size_t cap = 16;
+  while (cap < units->size() * 2) cap <<= 1;
+  std::vector<uint64_t> keys(cap, 0);
+  std::vector<int> counts(cap, 0);
   for (Unit& u : *units) {
     uint64_t h = 1469598103934665603ULL;  // FNV-1a 64
     for (unsigned char c : u.text) {
       h ^= c;
       h *= 1099511628211ULL;
     }
-    uint64_t key = h >> 16;  // 48 bits: 12 hex digits
+    const uint64_t key = h >> 16;  // 48 bits: 12 hex digits
+    size_t slot = static_cast<size_t>(key * 0x9E3779B97F4A7C15ULL >> 20) & (cap - 1);
+    while (keys[slot] != 0 && keys[slot] != key + 1) slot = (slot + 1) & (cap - 1);
+    keys[slot] = key + 1;
+    const int n = ++counts[slot];
     char buf[13];
     buf[0] = 'u';
     for (int d = 0; d < 12; ++d) buf[12 - d] = "0123456789abcdef"[(key >> (4 * d)) & 0xF];
-    int n = ++seen[key];
     u.id.assign(buf, sizeof buf);
     if (n > 1) u.id += "-" + std::to_string(n);
   }
