@@ -218,3 +218,29 @@ TEST_CASE("The English article renders with cmark-gfm", "[markdown_writer][exter
   // The byline comes last.
   CHECK(html.rfind("<p>") == html.find("<p>Reporter Kim"));
 }
+
+TEST_CASE("The article leaves out teaser text scraped above the title", "[markdown_writer]") {
+  using K = UnitKind;
+  MergedDocument d;
+  d.name = "teaser";
+  d.units = {
+      // A site summary above the title: its sentences recur in the body, whole
+      // or inside a longer sentence.
+      MU("u1", 1, K::kBody, "샘 알트만 대표와 그렉 브록만 공동 창업자는 기술의 발전을 주장했다.",
+         "Teaser one."),
+      MU("u2", 1, K::kBody, "또한 규제는 필요하지만 활용에 대한 규제를 세워야 한다고 첨언했다.",
+         "Teaser two."),
+      MU("u3", 2, K::kCaption, "▲오픈AI 샘 알트만 대표", "OpenAI CEO Sam Altman"),
+      MU("u4", 3, K::kTitle, "오픈AI 방한 간담회", "OpenAI visits Korea"),
+      MU("u5", 4, K::kBody,
+         "오픈AI 샘 알트만 대표와 그렉 브록만 공동 창업자는 기술의 발전을 주장했다.",
+         "Body one."),
+      MU("u6", 4, K::kBody, "또한 규제는 필요하지만 활용에 대한 규제를 세워야 한다고 첨언했다.",
+         "Body two."),
+  };
+  std::string md = WriteArticleMarkdown(d);
+  CHECK(md.find("Teaser") == std::string::npos);
+  CHECK(md.find("*OpenAI CEO Sam Altman*") != std::string::npos);
+  CHECK(md.find("# OpenAI visits Korea") == 0);
+  CHECK(md.find("Body one. Body two.") != std::string::npos);
+}

@@ -242,8 +242,17 @@ std::string WriteArticleMarkdown(const MergedDocument& doc) {
     }
   }
   if (title_at == kept.size()) title_at = 0;
-  std::unordered_set<std::string_view> after_title;  // Korean texts from the title on
-  for (size_t i = title_at; i < kept.size(); ++i) after_title.insert(kept_ko[i]);
+  // Teaser text scraped above the title (a site's summary) repeats sentences
+  // of the article, whole or as part of a longer sentence there.
+  auto repeated_after_title = [&](size_t i) {
+    constexpr size_t kMinTeaserBytes = 30;  // about ten Hangul syllables
+    if (kept[i]->unit.kind == UnitKind::kCaption) return false;
+    if (kept_ko[i].size() < kMinTeaserBytes) return false;
+    for (size_t j = title_at; j < kept.size(); ++j) {
+      if (kept_ko[j].find(kept_ko[i]) != std::string::npos) return true;
+    }
+    return false;
+  };
   std::vector<size_t> order;  // indices into kept
   for (size_t i = 0; i < kept.size(); ++i) {
     UnitKind k = kept[i]->unit.kind;
@@ -254,7 +263,7 @@ std::string WriteArticleMarkdown(const MergedDocument& doc) {
     UnitKind k = kept[i]->unit.kind;
     if (k == UnitKind::kTitle || k == UnitKind::kDek) continue;
     // Teaser text scraped above the title repeats the article: left out.
-    if (i < title_at && after_title.count(kept_ko[i])) continue;
+    if (i < title_at && repeated_after_title(i)) continue;
     if (!seen.insert(kept_ko[i]).second) continue;
     order.push_back(i);
   }
