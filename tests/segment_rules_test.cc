@@ -61,7 +61,7 @@ std::vector<std::string> SplitText(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("pattern language", "[segment_rules]") {
+TEST_CASE("segment rules: pattern language", "[segment_rules]") {
   struct Row {
     const char* name;
     const char* before;
@@ -104,7 +104,8 @@ TEST_CASE("pattern language", "[segment_rules]") {
   }
 }
 
-TEST_CASE("malformed patterns are rejected with the rule's name", "[segment_rules]") {
+TEST_CASE("segment rules: malformed patterns are rejected with the rule's name",
+          "[segment_rules]") {
   const char* bad[] = {"(다", "다)", "[다", "*다", R"(\q)", "다{3,2}", "^*", R"(다\)"};
   for (const char* p : bad) {
     auto r = SegmentRules::Compile({{"broken-rule", BreakAction::kBreak, p, ""}});
@@ -114,7 +115,7 @@ TEST_CASE("malformed patterns are rejected with the rule's name", "[segment_rule
   }
 }
 
-TEST_CASE("the first matching rule decides", "[segment_rules]") {
+TEST_CASE("segment rules: the first matching rule decides", "[segment_rules]") {
   auto rules = SegmentRules::Compile({
       {"exception", BreakAction::kNoBreak, R"(보다\s+)", ""},
       {"general", BreakAction::kBreak, R"(\h다\s+)", ""},
@@ -130,7 +131,7 @@ TEST_CASE("the first matching rule decides", "[segment_rules]") {
   CHECK(rules->MatchUtf8(u, 13) == 1);
 }
 
-TEST_CASE("the built-in rules compile, have unique names and fit the prefilter",
+TEST_CASE("segment rules: the built-in rules compile, have unique names and fit the prefilter",
           "[segment_rules]") {
   auto rules = SegmentRules::Compile(DefaultSegmentRuleSpecs());
   REQUIRE(rules.ok());
@@ -143,7 +144,7 @@ TEST_CASE("the built-in rules compile, have unique names and fit the prefilter",
 
 // One table for all built-in rules: every rule has cases that must split
 // ('|' marks the expected boundaries) and cases that must not.
-TEST_CASE("every built-in rule splits and keeps as it should", "[segment_rules]") {
+TEST_CASE("segment rules: every built-in rule splits and keeps as it should", "[segment_rules]") {
   struct Row {
     const char* rule;
     const char* marked;
