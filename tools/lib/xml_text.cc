@@ -154,11 +154,28 @@ std::string XmlEscape(std::string_view s, bool attribute) {
 std::string DisplayText(std::string_view s, std::vector<char32_t>* dropped) {
   std::string out;
   out.reserve(s.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = 0; i < s.size();) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    if (b >= 0x20 && b < 0x7F) {  // fast path: printable ASCII
-      out.push_back(static_cast<char>(b));
-      ++i;
+    // Fast path: a run of printable ASCII and Hangul syllables (U+AC00..
+    // U+D7A3), kept as they are, copied at once.
+    size_t run = i;
+    while (run < s.size()) {
+      unsigned char b = p[run];
+      if (b >= 0x20 && b < 0x7F) {
+        ++run;
+      } else if (b >= 0xEA && b <= 0xED && run + 2 < s.size() && (p[run + 1] & 0xC0) == 0x80 &&
+                 (p[run + 2] & 0xC0) == 0x80) {
+        unsigned cp =
+            (unsigned(b & 0x0F) << 12) | (unsigned(p[run + 1] & 0x3F) << 6) | (p[run + 2] & 0x3F);
+        if (cp < 0xAC00 || cp > 0xD7A3) break;
+        run += 3;
+      } else {
+        break;
+      }
+    }
+    if (run > i) {
+      out.append(s.data() + i, run - i);
+      i = run;
       continue;
     }
     size_t start = i;
@@ -184,15 +201,19 @@ std::string DisplayText(std::string_view s, std::vector<char32_t>* dropped) {
 std::string CollapseSpaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  bool pending_space = false;
-  for (char ch : s) {
-    if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f') {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += ch;
+  auto is_space = [](char ch) {
+    return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f';
+  };
+  // Runs of non-space bytes, copied at once, one space between runs.
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && is_space(s[i])) ++i;
+    if (i == s.size()) break;
+    size_t end = i;
+    while (end < s.size() && !is_space(s[end])) ++end;
+    if (!out.empty()) out += ' ';
+    out.append(s.data() + i, end - i);
+    i = end;
   }
   return out;
 }
