@@ -36,9 +36,15 @@ int RunSegment(const SegmentOptions& opt) {
       out += ",\"text\":" + JsonQuote(u.text) + "}\n";
     } else {
       if (paragraph != 0 && u.paragraph != paragraph) out += "\n";
-      out += u.text + "\n";
+      out += u.text;
+      out += '\n';
     }
     paragraph = u.paragraph;
+    // Streamed in chunks: the whole output is never held at once.
+    if (out.size() >= (size_t{1} << 20)) {
+      std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
+      out.clear();
+    }
   }
   std::cout << out;
   std::cout.flush();
