@@ -196,6 +196,7 @@ Result<std::vector<Unit>> LoadSource(const std::string& source_path) {
   if (!raw.ok()) return raw.status();
   Result<std::string> clean = CleanText(*raw, source_path);
   if (!clean.ok()) return clean.status();
+  std::string().swap(*raw);  // not needed any more: a smaller peak while segmenting
   if (EndsWith(source_path, ".srt")) return LoadSrtSource(*clean, source_path);
   return Segment(*clean);
 }
