@@ -84,7 +84,7 @@ TEST_CASE("findings format as FILE:LINE: severity: [check] message", "[checks]")
   f.severity = FindingSeverity::kError;
   f.message = "Korean number \"9\" not found";
   CHECK(FormatFinding(f) ==
-        "translations/d/en.po:12: error: [numbers] Korean number \"9\" not found");
+        "translations/d/en.po:12: error: [numbers] u000000000001: Korean number \"9\" not found");
   CHECK(FormatFindingJson(f) ==
         "{\"doc\":\"d\",\"unit\":\"u000000000001\",\"file\":\"translations/d/en.po\",\"line\":12,"
         "\"check\":\"numbers\",\"severity\":\"error\",\"message\":\"Korean number \\\"9\\\" not "

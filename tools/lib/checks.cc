@@ -306,7 +306,9 @@ std::string FormatFinding(const Finding& f) {
   if (f.line > 0) s += ":" + std::to_string(f.line);
   s += ": ";
   s += FindingSeverityName(f.severity);
-  s += ": [" + f.check + "] " + f.message;
+  s += ": [" + f.check + "] ";
+  if (!f.unit.empty()) s += f.unit + ": ";
+  s += f.message;
   return s;
 }
 

@@ -93,7 +93,8 @@ struct Finding {
   std::string message;
 };
 
-// "FILE:LINE: severity: [check] message" (":LINE" left out when line is 0).
+// "FILE:LINE: severity: [check] UNIT: message" (":LINE" left out when line
+// is 0, "UNIT: " when the finding is about the whole file).
 std::string FormatFinding(const Finding& f);
 // One JSON object (no newline): doc, unit (null when ""), file, line, check,
 // severity, message.
