@@ -51,7 +51,9 @@ MergedDocument WriterDoc() {
       MU("u000000000005", 5, K::kBody, "본문 | 파이프 --> 화살표",
          "Body | pipe --> arrow & a <tag>"),
       MU("u000000000006", 5, K::kBody, "제어\x01 문자",
-         "Control\x01 char\x0B and\x7F DEL\xEF\xBF\xBF."),
+         "\xEF\xBB\xBF"
+         "Con\xE2\x80\x8Btrol\x01 char\x0B and\x7F DEL\xEF\xBF\xBF"
+         "\xE2\x81\xA0."),
       MU("u000000000007", 6, K::kQuestion, "Q. 질문인가?", "Q. A question?"),
       MU("u000000000008", 7, K::kSpeech, "샘 알트만: 답이다.", "Sam Altman: An answer.",
          S::kTranslated, "샘 알트만"),
@@ -233,8 +235,7 @@ TEST_CASE("The article leaves out teaser text scraped above the title", "[markdo
       MU("u3", 2, K::kCaption, "▲오픈AI 샘 알트만 대표", "OpenAI CEO Sam Altman"),
       MU("u4", 3, K::kTitle, "오픈AI 방한 간담회", "OpenAI visits Korea"),
       MU("u5", 4, K::kBody,
-         "오픈AI 샘 알트만 대표와 그렉 브록만 공동 창업자는 기술의 발전을 주장했다.",
-         "Body one."),
+         "오픈AI 샘 알트만 대표와 그렉 브록만 공동 창업자는 기술의 발전을 주장했다.", "Body one."),
       MU("u6", 4, K::kBody, "또한 규제는 필요하지만 활용에 대한 규제를 세워야 한다고 첨언했다.",
          "Body two."),
   };

@@ -10,9 +10,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "file_io.h"
 #include "subtitle_timing.h"
+#include "xml_text.h"
 
 using namespace bitext;
 
@@ -52,7 +54,9 @@ MergedDocument WriterDoc() {
       MU("u000000000005", 5, K::kBody, "본문 | 파이프 --> 화살표",
          "Body | pipe --> arrow & a <tag>"),
       MU("u000000000006", 5, K::kBody, "제어\x01 문자",
-         "Control\x01 char\x0B and\x7F DEL\xEF\xBF\xBF."),
+         "\xEF\xBB\xBF"
+         "Con\xE2\x80\x8Btrol\x01 char\x0B and\x7F DEL\xEF\xBF\xBF"
+         "\xE2\x81\xA0."),
       MU("u000000000007", 6, K::kQuestion, "Q. 질문인가?", "Q. A question?"),
       MU("u000000000008", 7, K::kSpeech, "샘 알트만: 답이다.", "Sam Altman: An answer.",
          S::kTranslated, "샘 알트만"),
@@ -157,6 +161,51 @@ TEST_CASE("SRT text is made safe", "[srt_writer]") {
         "2\n00:00:04,000 --> 00:00:05,000\nlast\n\n");
   CHECK(WriteSrt({c}, SrtMode::kEnglish) == "1\n00:00:00,000 --> 00:00:01,000\na b\nxy\nok\n\n");
   CHECK(WriteSrt({}, SrtMode::kEnglish).empty());
+}
+
+TEST_CASE("Invisible format characters in English reach no output", "[srt_writer][xml_text]") {
+  struct Row {
+    const char* name;
+    const char* utf8;
+    char32_t cp;
+  };
+  const Row rows[] = {
+      {"byte-order mark", "\xEF\xBB\xBF", 0xFEFF},
+      {"zero-width space", "\xE2\x80\x8B", 0x200B},
+      {"zero-width non-joiner", "\xE2\x80\x8C", 0x200C},
+      {"zero-width joiner", "\xE2\x80\x8D", 0x200D},
+      {"word joiner", "\xE2\x81\xA0", 0x2060},
+      {"soft hyphen", "\xC2\xAD", 0x00AD},
+      {"Mongolian vowel separator", "\xE1\xA0\x8E", 0x180E},
+  };
+  for (const Row& row : rows) {
+    SECTION(row.name) {
+      std::string en = std::string(row.utf8) + "Hel" + row.utf8 + "lo" + row.utf8;
+      CHECK(IsInvisibleFormatChar(row.cp));
+      std::vector<char32_t> dropped;
+      CHECK(DisplayText(en, &dropped) == "Hello");
+      CHECK(dropped == std::vector<char32_t>{row.cp, row.cp, row.cp});
+      dropped.clear();
+      CHECK(DropXmlForbidden(en, &dropped) == "Hello");
+      CHECK(dropped.size() == 3);
+      Cue c;
+      c.start_ms = 0;
+      c.end_ms = 1000;
+      c.ko_lines = {"안녕"};
+      c.en_lines = {en};
+      CHECK(WriteSrt({c}, SrtMode::kBilingual) ==
+            "1\n00:00:00,000 --> 00:00:01,000\n안녕\nHello\n\n");
+    }
+  }
+  // Visible neighbours are kept.
+  CHECK_FALSE(IsInvisibleFormatChar(0x200A));
+  CHECK_FALSE(IsInvisibleFormatChar(0x200E));
+  CHECK_FALSE(IsInvisibleFormatChar(0xFEFE));
+  CHECK(DisplayText("a\xE2\x80\x8A"
+                    "b",
+                    nullptr) ==
+        "a\xE2\x80\x8A"
+        "b");
 }
 
 TEST_CASE("SRT keeps the rules players expect", "[srt_writer]") {

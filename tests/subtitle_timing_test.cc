@@ -195,6 +195,78 @@ TEST_CASE("A unit longer than max duration is split until every cue fits", "[sub
   CheckLimits(cues, opt, true);
 }
 
+TEST_CASE("A very long unit loses no text in either language", "[subtitle_timing]") {
+  // Regression: the split used to give up on a unit needing thousands of
+  // cues and drop its Korean (the ~200 KB "narrow one-line cues" row lost
+  // all its Korean; so did ~480 KB with the defaults). Generated texts.
+  const char* kWords[] = {"인공지능의", "미래는", "우리가", "만드는", "것이다", "그리고"};
+  auto korean = [&](int words) {
+    std::string s;
+    for (int i = 0; i < words; ++i) {
+      if (i > 0) s += ' ';
+      s += kWords[i % 6] + std::to_string(i);
+    }
+    return s;
+  };
+  auto english = [](int words) {
+    std::string s;
+    for (int i = 0; i < words; ++i) s += (i > 0 ? " word" : "Word") + std::to_string(i);
+    return s;
+  };
+  struct Row {
+    const char* name;
+    std::string ko;
+    std::string en;
+    double ko_max_line;
+    int max_lines;
+  };
+  const Row rows[] = {
+      {"long unpunctuated Korean, short English", korean(18000), "The English is short.", 16, 2},
+      {"narrow one-line cues", korean(12000), "The English is short.", 8, 1},
+      {"long Korean word without spaces", Repeat("가", 20000), "Short.", 16, 2},
+      {"long English, short Korean", "짧다.", english(20000), 16, 2},
+      {"both long, few English words", korean(12000), english(30), 16, 2},
+  };
+  auto strip = [](const std::string& s) {
+    std::string out;
+    for (char ch : s) {
+      if (ch != ' ') out += ch;
+    }
+    return out;
+  };
+  for (const Row& r : rows) {
+    SECTION(r.name) {
+      TimingOptions opt;
+      opt.ko_max_line = r.ko_max_line;
+      opt.max_lines = r.max_lines;
+      std::vector<Cue> cues = MakeCues(Doc({MU("u1", 1, UnitKind::kBody, r.ko, r.en)}), opt);
+      REQUIRE(!cues.empty());
+      std::string ko, en;
+      for (const Cue& c : cues) {
+        for (const std::string& l : c.ko_lines) ko += strip(l);
+        for (const std::string& l : c.en_lines) en += strip(l);
+        CHECK(c.parts == static_cast<int>(cues.size()));
+      }
+      CHECK(ko.size() == strip(r.ko).size());
+      CHECK(ko == strip(r.ko));
+      CHECK(en == strip(r.en));
+      CheckLimits(cues, opt, true);
+    }
+  }
+}
+
+TEST_CASE("Default durations keep the frame limits", "[subtitle_timing]") {
+  TimingOptions opt;
+  // At least 5/6 s (833.33 ms), compared exactly: 833 would be too short.
+  CHECK(opt.min_ms * 6 >= 5000);
+  CHECK(opt.min_ms == 834);
+  CHECK(opt.gap_ms == 83);  // the specification's "83 ms" for 2 frames at 24 fps
+  std::vector<Cue> cues =
+      MakeCues(Doc({MU("u1", 1, UnitKind::kBody, "감사합니다.", "Thanks.")}), opt);
+  REQUIRE(cues.size() == 1);
+  CHECK(cues[0].end_ms - cues[0].start_ms == 834);
+}
+
 TEST_CASE("Every cue keeps the limits on a long document", "[subtitle_timing]") {
   const std::string ko_sentences[] = {
       "감사합니다.",

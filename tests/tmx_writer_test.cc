@@ -50,7 +50,9 @@ MergedDocument WriterDoc() {
       MU("u000000000005", 5, K::kBody, "본문 | 파이프 --> 화살표",
          "Body | pipe --> arrow & a <tag>"),
       MU("u000000000006", 5, K::kBody, "제어\x01 문자",
-         "Control\x01 char\x0B and\x7F DEL\xEF\xBF\xBF."),
+         "\xEF\xBB\xBF"
+         "Con\xE2\x80\x8Btrol\x01 char\x0B and\x7F DEL\xEF\xBF\xBF"
+         "\xE2\x81\xA0."),
       MU("u000000000007", 6, K::kQuestion, "Q. 질문인가?", "Q. A question?"),
       MU("u000000000008", 7, K::kSpeech, "샘 알트만: 답이다.", "Sam Altman: An answer.",
          S::kTranslated, "샘 알트만"),
@@ -123,10 +125,11 @@ TEST_CASE("TMX drops characters XML forbids and warns, naming the input", "[tmx_
   REQUIRE(r.warnings.size() == 2);
   CHECK(r.warnings[0].ToString() ==
         "tests/data/writer-sample/ko.txt:5:1: warning: unit u000000000006 Korean: dropped 1 "
-        "character(s) XML 1.0 forbids (U+0001)");
+        "character(s) XML 1.0 forbids or invisible (U+0001)");
   CHECK(r.warnings[1].ToString() ==
-        "tests/data/writer-sample/en.po:50: warning: unit u000000000006 English: dropped 3 "
-        "character(s) XML 1.0 forbids (U+0001, U+000B, U+FFFF)");
+        "tests/data/writer-sample/en.po:50: warning: unit u000000000006 English: dropped 6 "
+        "character(s) XML 1.0 forbids or invisible (U+FEFF, U+200B, U+0001, U+000B, U+FFFF, "
+        "U+2060)");
 }
 
 TEST_CASE("TMX is the same for the same input and honours the creation date", "[tmx_writer]") {

@@ -51,7 +51,9 @@ MergedDocument WriterDoc() {
       MU("u000000000005", 5, K::kBody, "본문 | 파이프 --> 화살표",
          "Body | pipe --> arrow & a <tag>"),
       MU("u000000000006", 5, K::kBody, "제어\x01 문자",
-         "Control\x01 char\x0B and\x7F DEL\xEF\xBF\xBF."),
+         "\xEF\xBB\xBF"
+         "Con\xE2\x80\x8Btrol\x01 char\x0B and\x7F DEL\xEF\xBF\xBF"
+         "\xE2\x81\xA0."),
       MU("u000000000007", 6, K::kQuestion, "Q. 질문인가?", "Q. A question?"),
       MU("u000000000008", 7, K::kSpeech, "샘 알트만: 답이다.", "Sam Altman: An answer.",
          S::kTranslated, "샘 알트만"),

@@ -141,6 +141,44 @@ class PieceSplitter {
     return true;
   }
 
+  // Cuts greedily, never failing and never losing text: each piece ends at
+  // the fitting cut with the best cut score, less a bonus for length (the
+  // longest fitting piece scores best among equal cuts). Where no cut fits
+  // (cannot happen for text KoreanLineWidth/code points measure, kept as a
+  // guard) the first cut is taken so that the loop always advances. Linear
+  // in the text: each piece looks only at the cuts inside it.
+  void Greedy(std::vector<Range>* out) const {
+    out->clear();
+    size_t start = 0;
+    auto it = cands_.begin();
+    std::vector<std::pair<size_t, double>> fitting;  // (pos, cut score)
+    while (start < text_.size()) {
+      if (Fits(start, text_.size())) break;
+      while (it != cands_.end() && it->pos <= start) ++it;
+      if (it == cands_.end()) break;
+      fitting.clear();
+      for (auto j = it; j != cands_.end() && Fits(start, j->pos); ++j) {
+        fitting.push_back({j->pos, j->score});
+      }
+      size_t cut = it->pos;
+      if (!fitting.empty()) {
+        double longest = static_cast<double>(chars_[fitting.back().first] - chars_[start]);
+        double best = std::numeric_limits<double>::infinity();
+        for (const auto& f : fitting) {
+          double len = static_cast<double>(chars_[f.first] - chars_[start]);
+          double sc = f.second + kBalanceWeight * (longest - len) / std::max(1.0, longest);
+          if (sc < best) {
+            best = sc;
+            cut = f.first;
+          }
+        }
+      }
+      out->push_back(Piece(start, cut));
+      start = cut;
+    }
+    if (start < text_.size() || out->empty()) out->push_back(Piece(start, text_.size()));
+  }
+
  private:
   struct Cand {
     size_t pos;  // the next piece starts here
@@ -226,19 +264,21 @@ void SplitUnit(const PieceSplitter& ko, const PieceSplitter& en, std::vector<Ran
     if (SplitJoint(ko, en, k, ko_pieces, en_pieces)) return;
   }
   // No common count (one side has too few cut points): cut each side on its
-  // own and pad the shorter with empty pieces.
+  // own, balanced where a few counts near the minimum work, else greedily
+  // (which always succeeds, so no text is lost), and pad the shorter with
+  // empty pieces.
   auto own = [](const PieceSplitter& s, std::vector<Range>* out) {
     int k = s.MinPieces();
-    for (int tries = 0; tries < 1000; ++tries, ++k) {
+    for (int tries = 0; tries < 4; ++tries, ++k) {
       if (s.Split(k, out)) return;
     }
-    out->clear();
+    s.Greedy(out);
   };
   own(ko, ko_pieces);
   own(en, en_pieces);
   size_t n = std::max(ko_pieces->size(), en_pieces->size());
-  ko_pieces->resize(n, Range{0, 0});
-  en_pieces->resize(n, Range{0, 0});
+  ko_pieces->resize(n, Range{ko.size(), ko.size()});
+  en_pieces->resize(n, Range{en.size(), en.size()});
 }
 
 int64_t CeilMs(double ms) { return static_cast<int64_t>(std::ceil(ms - 1e-9)); }

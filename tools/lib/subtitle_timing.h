@@ -19,7 +19,10 @@
 // ending (…고, …며, …지만, …는데, …면서); a plain word boundary only where no
 // clause boundary fits, a cut inside a word only for a word too long for a
 // cue. The pieces of the two languages therefore correspond by proportion
-// of length.
+// of length. Where no common count works (one language has far fewer cut
+// points than the cues need), each language is cut on its own, greedily if
+// need be, and the one with fewer pieces leaves the last cues empty: text
+// is never dropped, and the limits above still hold for every cue.
 //
 // Timing, untimed source (ko.txt): a reading-speed timeline starting at 0.
 // A cue lasts max(Korean chars / ko_cps, English chars / en_cps) seconds,
@@ -38,8 +41,10 @@
 // kMaxEnglishCps; and a cue too fast for kMaxEnglishCps is lengthened into
 // the following silence where there is any.
 //
-// Note: min_ms 833 and gap_ms 83 are 20 and 2 frames at 24 fps rounded down
-// to whole milliseconds (5/6 s is 833.3 ms).
+// Note: min_ms 834 is 20 frames at 24 fps (5/6 s = 833.33 ms) rounded UP to
+// whole milliseconds, so every cue lasts at least 5/6 s even for a checker
+// that compares exactly (833 would be 0.33 ms short). gap_ms 83 is the
+// "83 ms" the specification states for 2 frames at 24 fps (83.33 ms).
 //
 // Speakers: where the speaker changes (a speech unit whose speaker differs
 // from the previous cue's), the cue starts with the speaker label: the
@@ -69,7 +74,7 @@ constexpr double kMaxEnglishCps = 20.0;
 struct TimingOptions {
   double ko_cps = 12.0;            // Korean reading speed, characters per second
   double en_cps = 17.0;            // English reading speed (capped at kMaxEnglishCps)
-  int64_t min_ms = 833;            // shortest cue: 5/6 s (20 frames at 24 fps)
+  int64_t min_ms = 834;            // shortest cue: >= 5/6 s (20 frames at 24 fps)
   int64_t max_ms = 7000;           // longest cue
   int64_t gap_ms = 83;             // pause between cues: 2 frames at 24 fps
   int64_t paragraph_gap_ms = 500;  // pause where the paragraph changes

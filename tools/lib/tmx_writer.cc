@@ -28,8 +28,8 @@ TmxResult WriteTmx(const MergedDocument& doc, const TmxOptions& opt) {
     std::string s = DropXmlForbidden(text, &dropped);
     if (!dropped.empty()) {
       r.warnings.push_back({where, what + ": dropped " + std::to_string(dropped.size()) +
-                                       " character(s) XML 1.0 forbids (" + DroppedList(dropped) +
-                                       ")"});
+                                       " character(s) XML 1.0 forbids or invisible (" +
+                                       DroppedList(dropped) + ")"});
     }
     return s;
   };

@@ -34,8 +34,10 @@
 // event); pass another fixed value for other corpora.
 //
 // Characters XML 1.0 forbids (C0 controls other than tab, LF and CR,
-// U+FFFE, U+FFFF, ill-formed UTF-8) are dropped, and each unit where that
-// happened gives a warning naming the input (source or en.po line).
+// U+FFFE, U+FFFF, ill-formed UTF-8) and invisible format characters
+// (IsInvisibleFormatChar in xml_text.h: U+FEFF, U+200B, ...) are dropped,
+// and each unit where that happened gives a warning naming the input
+// (source or en.po line).
 #ifndef BITEXT_TMX_WRITER_H_
 #define BITEXT_TMX_WRITER_H_
 

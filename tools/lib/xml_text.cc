@@ -84,6 +84,21 @@ bool IsXmlChar(char32_t c) {
          (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
+bool IsInvisibleFormatChar(char32_t c) {
+  switch (c) {
+    case 0x00AD:
+    case 0x180E:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::string DropXmlForbidden(std::string_view s, std::vector<char32_t>* dropped) {
   std::string out;
   out.reserve(s.size());
@@ -97,7 +112,7 @@ std::string DropXmlForbidden(std::string_view s, std::vector<char32_t>* dropped)
     size_t start = i;
     char32_t c = NextCodePoint(s, &i);
     bool ill_formed = c == 0xFFFD && (i - start != 3 || s.compare(start, 3, "\xEF\xBF\xBD") != 0);
-    if (ill_formed || !IsXmlChar(c)) {
+    if (ill_formed || !IsXmlChar(c) || IsInvisibleFormatChar(c)) {
       if (dropped) dropped->push_back(c);
       continue;
     }
@@ -189,7 +204,7 @@ std::string DisplayText(std::string_view s, std::vector<char32_t>* dropped) {
     } else if (c == '\n') {
       out += '\n';
     } else if (ill_formed || c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0xFFFE ||
-               c == 0xFFFF) {
+               c == 0xFFFF || IsInvisibleFormatChar(c)) {
       if (dropped) dropped->push_back(c);
     } else {
       out.append(s.data() + start, i - start);

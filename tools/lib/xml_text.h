@@ -47,8 +47,16 @@ std::string CodePointName(char32_t c);
 // U+E000-U+FFFD, U+10000-U+10FFFF.
 bool IsXmlChar(char32_t c);
 
+// True for the invisible format characters CleanText (text_clean.h) drops
+// from the Korean source: U+00AD soft hyphen, U+180E, U+200B zero-width
+// space, U+200C/U+200D zero-width (non-)joiner, U+2060 word joiner and
+// U+FEFF byte-order mark. The writers drop them from curated English too,
+// so no output carries them.
+bool IsInvisibleFormatChar(char32_t c);
+
 // `s` without the characters XML 1.0 forbids (C0 controls other than tab, LF
-// and CR; U+FFFE, U+FFFF; ill-formed UTF-8, reported as U+FFFD). Each dropped
+// and CR; U+FFFE, U+FFFF; ill-formed UTF-8, reported as U+FFFD) and without
+// the invisible format characters (IsInvisibleFormatChar). Each dropped
 // character is appended to *dropped when it is not null.
 std::string DropXmlForbidden(std::string_view s, std::vector<char32_t>* dropped);
 
@@ -59,8 +67,9 @@ std::string XmlEscape(std::string_view s, bool attribute);
 
 // Text for display formats (subtitles, Markdown): well-formed UTF-8 with no
 // control characters. Tabs become spaces, CR/CRLF become LF, other C0/C1
-// controls, DEL, U+FFFE/U+FFFF and ill-formed bytes are dropped (and appended
-// to *dropped when it is not null).
+// controls, DEL, U+FFFE/U+FFFF, the invisible format characters
+// (IsInvisibleFormatChar) and ill-formed bytes are dropped (and appended to
+// *dropped when it is not null).
 std::string DisplayText(std::string_view s, std::vector<char32_t>* dropped);
 
 // Collapses all whitespace (spaces, tabs, newlines) into single spaces and
