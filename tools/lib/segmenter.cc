@@ -2,6 +2,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
@@ -91,6 +92,9 @@ struct Scratch {
   std::vector<std::pair<uint32_t, uint32_t>> quoted;  // (opener, closer) byte offsets
   std::unique_ptr<icu::BreakIterator> bi;
   UText* ut = nullptr;
+  std::vector<UChar> utf16;     // the paragraph in UTF-16, for ICU (grown only)
+  size_t utf16_len = 0;         // its length
+  std::vector<uint32_t> bytes;  // UTF-16 index -> byte offset (grown only)
 
   Scratch() {
     UErrorCode err = U_ZERO_ERROR;
@@ -317,6 +321,84 @@ void Emit(std::string_view s, size_t from, size_t to, std::vector<std::pair<size
   if (from < to) out->emplace_back(from, to);
 }
 
+// Whether ICU's sentence rules (UAX #29) may break before the end of a text
+// holding `c`: only after a sentence terminator (Sentence_Break STerm or
+// ATerm) or a paragraph separator (Sep, CR, LF).
+inline bool IcuMayBreakAfter(char32_t c) {
+  if (c < 0x80) return c == '.' || c == '?' || c == '!' || c == '\r' || c == '\n';
+  if (c >= 0xAC00 && c <= 0xD7A3) return false;  // Hangul syllables
+  int sb = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SENTENCE_BREAK);
+  return sb == U_SB_STERM || sb == U_SB_ATERM || sb == U_SB_SEP || sb == U_SB_CR || sb == U_SB_LF;
+}
+
+// What ToUtf16 found.
+enum class Utf16Result { kIllFormed, kNoIcuBreak, kOk };
+
+// Converts UTF-8 `s` to UTF-16 in sc->utf16, with the byte offset of each
+// UTF-16 index (and of the end) in sc->bytes: ICU reads UTF-16 text much
+// faster than UTF-8 text. kIllFormed if `s` is not well-formed UTF-8;
+// kNoIcuBreak if `s` has no character after which ICU may break (see
+// IcuMayBreakAfter), so that ICU's only boundary is the end.
+Utf16Result ToUtf16(std::string_view s, Scratch* sc) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  if (sc->utf16.size() < n + 1) sc->utf16.resize(n + 1);
+  if (sc->bytes.size() < n + 1) sc->bytes.resize(n + 1);
+  UChar* u = sc->utf16.data();
+  uint32_t* m = sc->bytes.data();
+  bool may_break = false;
+  size_t k = 0, i = 0;
+  while (i < n) {
+    // Runs of Hangul syllables (EA B0 80 .. ED 9E A3), the bulk of the text.
+    while (i + 3 <= n && p[i] >= 0xEA && p[i] <= 0xED) {
+      const unsigned char b1 = p[i + 1], b2 = p[i + 2];
+      if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) break;
+      const char32_t c = (char32_t(p[i] & 0x0F) << 12) | (char32_t(b1 & 0x3F) << 6) | (b2 & 0x3F);
+      if (c < 0xAC00 || c > 0xD7A3) break;
+      u[k] = static_cast<UChar>(c);
+      m[k++] = static_cast<uint32_t>(i);
+      i += 3;
+    }
+    if (i >= n) break;
+    unsigned char b = p[i];
+    if (b < 0x80) {
+      if (!may_break) may_break = IcuMayBreakAfter(b);
+      u[k] = b;
+      m[k++] = static_cast<uint32_t>(i++);
+      continue;
+    }
+    if ((b & 0xF0) == 0xE0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+      char32_t c =
+          (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return Utf16Result::kIllFormed;
+      if (!may_break) may_break = IcuMayBreakAfter(c);
+      u[k] = static_cast<UChar>(c);
+      m[k++] = static_cast<uint32_t>(i);
+      i += 3;
+      continue;
+    }
+    size_t len;
+    char32_t c = DecodeFirst(p, i, n, &len);
+    if (len == 1 || len == 3 || (len == 4 && (c < 0x10000 || c > 0x10FFFF))) {
+      return Utf16Result::kIllFormed;
+    }
+    if (!may_break) may_break = IcuMayBreakAfter(c);
+    if (c < 0x10000) {
+      u[k] = static_cast<UChar>(c);
+      m[k++] = static_cast<uint32_t>(i);
+    } else {
+      u[k] = static_cast<UChar>(0xD7C0 + (c >> 10));
+      m[k++] = static_cast<uint32_t>(i);
+      u[k] = static_cast<UChar>(0xDC00 | (c & 0x3FF));
+      m[k++] = static_cast<uint32_t>(i);
+    }
+    i += len;
+  }
+  m[k] = static_cast<uint32_t>(n);
+  sc->utf16_len = k;
+  return may_break ? Utf16Result::kOk : Utf16Result::kNoIcuBreak;
+}
+
 }  // namespace
 
 void SplitSentenceSpans(std::string_view paragraph, std::vector<std::pair<size_t, size_t>>* out) {
@@ -335,17 +417,25 @@ void SplitSentenceSpans(std::string_view paragraph, std::vector<std::pair<size_t
   // ICU's boundaries (byte offsets: the UText reads UTF-8), read lazily.
   constexpr size_t kNone = std::numeric_limits<size_t>::max();
   bool icu_ok = false;
-  if (sc.bi) {
+  bool icu_utf16 = false;  // boundaries are UTF-16 indexes into sc.bytes
+  Utf16Result conv = sc.bi ? ToUtf16(paragraph, &sc) : Utf16Result::kNoIcuBreak;
+  if (conv != Utf16Result::kNoIcuBreak) {
     UErrorCode err = U_ZERO_ERROR;
-    sc.ut = utext_openUTF8(sc.ut, paragraph.data(), static_cast<int64_t>(n), &err);
+    icu_utf16 = conv == Utf16Result::kOk;
+    if (icu_utf16) {
+      sc.ut = utext_openUChars(sc.ut, sc.utf16.data(), static_cast<int64_t>(sc.utf16_len), &err);
+    } else {
+      sc.ut = utext_openUTF8(sc.ut, paragraph.data(), static_cast<int64_t>(n), &err);
+    }
     if (U_SUCCESS(err)) sc.bi->setText(sc.ut, err);
     icu_ok = U_SUCCESS(err);
   }
   auto next_icu = [&]() -> size_t {
     if (icu_ok) {
       int32_t b = sc.bi->next();
-      if (b != icu::BreakIterator::DONE && static_cast<size_t>(b) < n) {
-        return static_cast<size_t>(b);
+      if (b != icu::BreakIterator::DONE) {
+        size_t at = icu_utf16 ? sc.bytes[static_cast<size_t>(b)] : static_cast<size_t>(b);
+        if (at < n) return at;
       }
     }
     icu_ok = false;
@@ -436,8 +526,14 @@ std::vector<Unit> Segment(std::string_view text) {
   for (const Line& l : kept) info.push_back(ClassifyLine(l.text));
   MarkHeadlines(&info);
 
-  std::vector<Unit> units;
-  units.reserve(text.size() / 64 + kept.size());
+  // Each line's final kind and speaker (in `info`), and the spans of its
+  // units; then the units, allocated once.
+  struct Piece {
+    size_t line;  // index into kept
+    size_t from, to;
+  };
+  std::vector<Piece> pieces;
+  pieces.reserve(text.size() / 64 + kept.size());
   std::vector<std::pair<size_t, size_t>> spans;
   std::string_view speaker;
   int speaker_paragraph = 0;
@@ -452,57 +548,133 @@ std::vector<Unit> Segment(std::string_view text) {
     } else {
       speaker = {};
     }
-    spans.clear();
+    info[k].kind = kind;
+    info[k].speaker = kind == UnitKind::kSpeech ? speaker : std::string_view();
     switch (kind) {
       case UnitKind::kTitle:
       case UnitKind::kDek:
       case UnitKind::kCaption:
       case UnitKind::kByline:
       case UnitKind::kBoilerplate:
-        spans.emplace_back(0, l.text.size());  // never split
+        pieces.push_back({k, 0, l.text.size()});  // never split
         break;
       default:
+        spans.clear();
         SplitSentenceSpans(l.text, &spans);
+        for (const auto& sp : spans) pieces.push_back({k, sp.first, sp.second});
     }
-    size_t col = 1, col_at = 0;
-    for (const auto& s : spans) {
-      col += CountCodePoints(l.text.substr(col_at, s.first - col_at));
-      col_at = s.first;
-      Unit u;
-      u.paragraph = l.paragraph;
-      u.kind = kind;
-      if (kind == UnitKind::kSpeech) u.speaker = std::string(speaker);
-      u.text = std::string(l.text.substr(s.first, s.second - s.first));
-      u.line = l.no;
-      u.col = static_cast<int>(col) + l.lead;
-      units.push_back(std::move(u));
+  }
+  std::vector<Unit> units;
+  units.reserve(pieces.size());
+  size_t col = 1, col_at = 0;
+  for (size_t p = 0; p < pieces.size(); ++p) {
+    const Piece& pc = pieces[p];
+    const Line& l = kept[pc.line];
+    if (p == 0 || pieces[p - 1].line != pc.line) {  // a new line
+      col = 1;
+      col_at = 0;
     }
+    col += CountCodePoints(l.text.substr(col_at, pc.from - col_at));
+    col_at = pc.from;
+    Unit& u = units.emplace_back();
+    u.paragraph = l.paragraph;
+    u.kind = info[pc.line].kind;
+    if (u.kind == UnitKind::kSpeech) {
+      u.speaker.assign(info[pc.line].speaker.data(), info[pc.line].speaker.size());
+    }
+    u.text.assign(l.text.data() + pc.from, pc.to - pc.from);
+    u.line = l.no;
+    u.col = static_cast<int>(col) + l.lead;
   }
   AssignIds(&units);
   return units;
 }
 
 void AssignIds(std::vector<Unit>* units) {
-  // Occurrences per 48-bit key in a flat open-addressing table (no
-  // allocation per unit): key + 1 in `keys` (0 = empty), count in `counts`.
-  size_t cap = 16;
-  while (cap < units->size() * 2) cap <<= 1;
-  std::vector<uint64_t> keys(cap, 0);
-  std::vector<int> counts(cap, 0);
-  for (Unit& u : *units) {
-    uint64_t h = 1469598103934665603ULL;  // FNV-1a 64
-    for (unsigned char c : u.text) {
-      h ^= c;
-      h *= 1099511628211ULL;
+  const size_t count = units->size();
+  // FNV-1a 64 of each text. A hash is a chain of dependent multiplies, so
+  // four texts are hashed side by side (four lanes, each taking the next
+  // text when its own is done) to keep the multiplier busy.
+  constexpr uint64_t kBasis = 1469598103934665603ULL, kPrime = 1099511628211ULL;
+  std::vector<uint64_t> hashes(count);
+  {
+    constexpr int kLanes = 4;
+    const unsigned char* d[kLanes] = {};
+    size_t left[kLanes] = {};  // bytes left in the lane's text
+    size_t which[kLanes] = {};
+    uint64_t h[kLanes] = {};
+    bool busy[kLanes] = {};
+    size_t next = 0;
+    auto refill = [&](int j) {
+      busy[j] = false;
+      while (next < count) {
+        const std::string& t = (*units)[next].text;
+        which[j] = next++;
+        if (t.empty()) {
+          hashes[which[j]] = kBasis;
+          continue;
+        }
+        d[j] = reinterpret_cast<const unsigned char*>(t.data());
+        left[j] = t.size();
+        h[j] = kBasis;
+        busy[j] = true;
+        return;
+      }
+    };
+    for (int j = 0; j < kLanes; ++j) refill(j);
+    while (busy[0] && busy[1] && busy[2] && busy[3]) {
+      const size_t step = std::min(std::min(left[0], left[1]), std::min(left[2], left[3]));
+      uint64_t h0 = h[0], h1 = h[1], h2 = h[2], h3 = h[3];  // in registers
+      const unsigned char *d0 = d[0], *d1 = d[1], *d2 = d[2], *d3 = d[3];
+      for (size_t b = 0; b < step; ++b) {
+        h0 = (h0 ^ d0[b]) * kPrime;
+        h1 = (h1 ^ d1[b]) * kPrime;
+        h2 = (h2 ^ d2[b]) * kPrime;
+        h3 = (h3 ^ d3[b]) * kPrime;
+      }
+      h[0] = h0;
+      h[1] = h1;
+      h[2] = h2;
+      h[3] = h3;
+      for (int j = 0; j < kLanes; ++j) {
+        d[j] += step;
+        left[j] -= step;
+        if (left[j] == 0) {
+          hashes[which[j]] = h[j];
+          refill(j);
+        }
+      }
     }
-    const uint64_t key = h >> 16;  // 48 bits: 12 hex digits
-    size_t slot = static_cast<size_t>(key * 0x9E3779B97F4A7C15ULL >> 20) & (cap - 1);
-    while (keys[slot] != 0 && keys[slot] != key + 1) slot = (slot + 1) & (cap - 1);
-    keys[slot] = key + 1;
-    const int n = ++counts[slot];
+    for (int j = 0; j < kLanes; ++j) {  // the lanes still busy finish alone
+      if (!busy[j]) continue;
+      for (size_t b = 0; b < left[j]; ++b) h[j] = (h[j] ^ d[j][b]) * kPrime;
+      hashes[which[j]] = h[j];
+    }
+  }
+  // Occurrences per 48-bit key in a flat open-addressing table (no
+  // allocation per unit): key + 1 (0 = empty) and count side by side.
+  struct Slot {
+    uint64_t key1;
+    int count;
+  };
+  size_t cap = 16;
+  while (cap < count * 2) cap <<= 1;
+  std::vector<Slot> table(cap, Slot{0, 0});
+  auto home = [cap](uint64_t key) {
+    return static_cast<size_t>(key * 0x9E3779B97F4A7C15ULL >> 20) & (cap - 1);
+  };
+  constexpr size_t kAhead = 8;  // prefetch distance, in units
+  for (size_t idx = 0; idx < count; ++idx) {
+    if (idx + kAhead < count) __builtin_prefetch(&table[home(hashes[idx + kAhead] >> 16)], 1);
+    Unit& u = (*units)[idx];
+    const uint64_t key = hashes[idx] >> 16;  // 48 bits: 12 hex digits
+    size_t slot = home(key);
+    while (table[slot].key1 != 0 && table[slot].key1 != key + 1) slot = (slot + 1) & (cap - 1);
+    table[slot].key1 = key + 1;
+    const int n = ++table[slot].count;
     char buf[13];
     buf[0] = 'u';
-    for (int d = 0; d < 12; ++d) buf[12 - d] = "0123456789abcdef"[(key >> (4 * d)) & 0xF];
+    for (int dgt = 0; dgt < 12; ++dgt) buf[12 - dgt] = "0123456789abcdef"[(key >> (4 * dgt)) & 0xF];
     u.id.assign(buf, sizeof buf);
     if (n > 1) u.id += "-" + std::to_string(n);
   }

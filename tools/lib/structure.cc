@@ -110,9 +110,12 @@ bool IsBoilerplate(std::string_view line) {
     if (StartsWith(line, key)) return true;
   }
   if (line.size() > 600) return false;  // boilerplate is short
+  // Each key below holds "저작권자", "무단" or "All rights reserved".
+  const bool may_have_key =
+      Contains(line, "저작권자") || Contains(line, "무단") || Contains(line, "All rights reserved");
   for (std::string_view key : {"저작권자 ©", "저작권자©", "저작권자(c)", "무단전재 및 재배포",
                                "무단 전재 및 재배포", "All rights reserved"}) {
-    if (Contains(line, key)) return true;
+    if (may_have_key && Contains(line, key)) return true;
   }
   bool rule = !line.empty();
   for (char c : line) {
@@ -225,7 +228,8 @@ size_t CountCodePoints(std::string_view s) {
     uint64_t x;
     std::memcpy(&x, s.data() + i, 8);
     uint64_t cont = x & ~(x << 1) & 0x8080808080808080ULL;
-    n += 8 - static_cast<size_t>(__builtin_popcountll(cont));
+    // The flags sit at bit 7 of each byte: add them up with one multiply.
+    n += 8 - static_cast<size_t>(((cont >> 7) * 0x0101010101010101ULL) >> 56);
   }
   for (; i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
   return n;
