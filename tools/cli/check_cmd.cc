@@ -26,20 +26,12 @@ struct CheckCmdOptions {
 };
 
 int RunCheck(const CheckCmdOptions& opt) {
-  std::vector<std::string> dirs;
-  if (opt.docs.empty()) {
-    Result<std::vector<std::string>> listed = ListDocuments(opt.translations);
-    if (!listed.ok()) {
-      std::cerr << listed.status().ToString() << "\n";
-      return 1;
-    }
-    dirs = *listed;
-  } else {
-    for (const std::string& d : opt.docs) {
-      std::string under = opt.translations + "/" + d;
-      dirs.push_back(!IsDirectory(d) && IsDirectory(under) ? under : d);
-    }
+  Result<std::vector<std::string>> resolved = ResolveDocuments(opt.docs, opt.translations);
+  if (!resolved.ok()) {
+    std::cerr << resolved.status().ToString() << "\n";
+    return 1;
   }
+  const std::vector<std::string>& dirs = *resolved;
   int rc = 0;
   std::vector<MergedDocument> docs;
   for (const std::string& dir : dirs) {

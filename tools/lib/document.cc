@@ -305,4 +305,16 @@ Result<std::vector<std::string>> ListDocuments(const std::string& translations_d
   return dirs;
 }
 
+Result<std::vector<std::string>> ResolveDocuments(const std::vector<std::string>& args,
+                                                  const std::string& translations_dir) {
+  if (args.empty()) return ListDocuments(translations_dir);
+  std::vector<std::string> dirs;
+  dirs.reserve(args.size());
+  for (const std::string& arg : args) {
+    std::string under = translations_dir + "/" + arg;
+    dirs.push_back(!IsDirectory(arg) && IsDirectory(under) ? under : arg);
+  }
+  return dirs;
+}
+
 }  // namespace bitext

@@ -26,7 +26,7 @@ struct MergedUnit {
   Unit unit;
   std::string english;  // msgstr ("" when untranslated)
   TranslationState state = TranslationState::kUntranslated;
-  int po_line = 0;      // line of the entry in en.po (0: no entry)
+  int po_line = 0;  // line of the entry in en.po (0: no entry)
 };
 
 struct MergedDocument {
@@ -36,7 +36,7 @@ struct MergedDocument {
   std::string po_path;      // dir + "/en.po"
   bool timed = false;       // true when the source is ko.srt
   std::vector<MergedUnit> units;
-  int obsolete = 0;         // obsolete (#~) entries in en.po
+  int obsolete = 0;  // obsolete (#~) entries in en.po
 };
 
 // Path of the document's source: ko.srt if present, else ko.txt. NotFound
@@ -53,6 +53,13 @@ Result<MergedDocument> LoadDocument(const std::string& doc_dir);
 // The document folders under `translations_dir` (sorted by name): every
 // sub-folder holding ko.txt or ko.srt.
 Result<std::vector<std::string>> ListDocuments(const std::string& translations_dir);
+
+// The document folders named on a command line: with no `args`, every
+// document under `translations_dir` (ListDocuments); otherwise each arg as a
+// path, or `translations_dir/arg` when arg is not a folder but that is.
+// Folders are not checked further: LoadDocument reports a missing source.
+Result<std::vector<std::string>> ResolveDocuments(const std::vector<std::string>& args,
+                                                  const std::string& translations_dir);
 
 }  // namespace bitext
 
