@@ -1,18 +1,13 @@
 #include "segmenter.h"
 
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
-#include <unicode/uchar.h>
-#include <unicode/utext.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <limits>
-#include <memory>
 #include <utility>
 
 #include "segment_rules.h"
+#include "sentence_break.h"
 #include "structure.h"
 
 namespace bitext {
@@ -90,20 +85,7 @@ struct Scratch {
   };
   std::vector<Open> open;
   std::vector<std::pair<uint32_t, uint32_t>> quoted;  // (opener, closer) byte offsets
-  std::unique_ptr<icu::BreakIterator> bi;
-  UText* ut = nullptr;
-  std::vector<UChar> utf16;     // the paragraph in UTF-16, for ICU (grown only)
-  size_t utf16_len = 0;         // its length
-  std::vector<uint32_t> bytes;  // UTF-16 index -> byte offset (grown only)
-
-  Scratch() {
-    UErrorCode err = U_ZERO_ERROR;
-    bi.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getKorean(), err));
-    if (U_FAILURE(err)) bi.reset();
-  }
-  ~Scratch() {
-    if (ut != nullptr) utext_close(ut);
-  }
+  std::vector<uint32_t> boundaries;                   // UAX #29 sentence boundaries
 };
 
 Scratch& GetScratch() {
@@ -321,84 +303,6 @@ void Emit(std::string_view s, size_t from, size_t to, std::vector<std::pair<size
   if (from < to) out->emplace_back(from, to);
 }
 
-// Whether ICU's sentence rules (UAX #29) may break before the end of a text
-// holding `c`: only after a sentence terminator (Sentence_Break STerm or
-// ATerm) or a paragraph separator (Sep, CR, LF).
-inline bool IcuMayBreakAfter(char32_t c) {
-  if (c < 0x80) return c == '.' || c == '?' || c == '!' || c == '\r' || c == '\n';
-  if (c >= 0xAC00 && c <= 0xD7A3) return false;  // Hangul syllables
-  int sb = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SENTENCE_BREAK);
-  return sb == U_SB_STERM || sb == U_SB_ATERM || sb == U_SB_SEP || sb == U_SB_CR || sb == U_SB_LF;
-}
-
-// What ToUtf16 found.
-enum class Utf16Result { kIllFormed, kNoIcuBreak, kOk };
-
-// Converts UTF-8 `s` to UTF-16 in sc->utf16, with the byte offset of each
-// UTF-16 index (and of the end) in sc->bytes: ICU reads UTF-16 text much
-// faster than UTF-8 text. kIllFormed if `s` is not well-formed UTF-8;
-// kNoIcuBreak if `s` has no character after which ICU may break (see
-// IcuMayBreakAfter), so that ICU's only boundary is the end.
-Utf16Result ToUtf16(std::string_view s, Scratch* sc) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t n = s.size();
-  if (sc->utf16.size() < n + 1) sc->utf16.resize(n + 1);
-  if (sc->bytes.size() < n + 1) sc->bytes.resize(n + 1);
-  UChar* u = sc->utf16.data();
-  uint32_t* m = sc->bytes.data();
-  bool may_break = false;
-  size_t k = 0, i = 0;
-  while (i < n) {
-    // Runs of Hangul syllables (EA B0 80 .. ED 9E A3), the bulk of the text.
-    while (i + 3 <= n && p[i] >= 0xEA && p[i] <= 0xED) {
-      const unsigned char b1 = p[i + 1], b2 = p[i + 2];
-      if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) break;
-      const char32_t c = (char32_t(p[i] & 0x0F) << 12) | (char32_t(b1 & 0x3F) << 6) | (b2 & 0x3F);
-      if (c < 0xAC00 || c > 0xD7A3) break;
-      u[k] = static_cast<UChar>(c);
-      m[k++] = static_cast<uint32_t>(i);
-      i += 3;
-    }
-    if (i >= n) break;
-    unsigned char b = p[i];
-    if (b < 0x80) {
-      if (!may_break) may_break = IcuMayBreakAfter(b);
-      u[k] = b;
-      m[k++] = static_cast<uint32_t>(i++);
-      continue;
-    }
-    if ((b & 0xF0) == 0xE0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-      char32_t c =
-          (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-      if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return Utf16Result::kIllFormed;
-      if (!may_break) may_break = IcuMayBreakAfter(c);
-      u[k] = static_cast<UChar>(c);
-      m[k++] = static_cast<uint32_t>(i);
-      i += 3;
-      continue;
-    }
-    size_t len;
-    char32_t c = DecodeFirst(p, i, n, &len);
-    if (len == 1 || len == 3 || (len == 4 && (c < 0x10000 || c > 0x10FFFF))) {
-      return Utf16Result::kIllFormed;
-    }
-    if (!may_break) may_break = IcuMayBreakAfter(c);
-    if (c < 0x10000) {
-      u[k] = static_cast<UChar>(c);
-      m[k++] = static_cast<uint32_t>(i);
-    } else {
-      u[k] = static_cast<UChar>(0xD7C0 + (c >> 10));
-      m[k++] = static_cast<uint32_t>(i);
-      u[k] = static_cast<UChar>(0xDC00 | (c & 0x3FF));
-      m[k++] = static_cast<uint32_t>(i);
-    }
-    i += len;
-  }
-  m[k] = static_cast<uint32_t>(n);
-  sc->utf16_len = k;
-  return may_break ? Utf16Result::kOk : Utf16Result::kNoIcuBreak;
-}
-
 }  // namespace
 
 void SplitSentenceSpans(std::string_view paragraph, std::vector<std::pair<size_t, size_t>>* out) {
@@ -414,50 +318,29 @@ void SplitSentenceSpans(std::string_view paragraph, std::vector<std::pair<size_t
   if (!sc.marks.empty()) FindQuoted(paragraph, &sc);
   const size_t n = paragraph.size();
 
-  // ICU's boundaries (byte offsets: the UText reads UTF-8), read lazily.
+  // Unicode's default boundaries (what ICU's sentence iterator gives).
   constexpr size_t kNone = std::numeric_limits<size_t>::max();
-  bool icu_ok = false;
-  bool icu_utf16 = false;  // boundaries are UTF-16 indexes into sc.bytes
-  Utf16Result conv = sc.bi ? ToUtf16(paragraph, &sc) : Utf16Result::kNoIcuBreak;
-  if (conv != Utf16Result::kNoIcuBreak) {
-    UErrorCode err = U_ZERO_ERROR;
-    icu_utf16 = conv == Utf16Result::kOk;
-    if (icu_utf16) {
-      sc.ut = utext_openUChars(sc.ut, sc.utf16.data(), static_cast<int64_t>(sc.utf16_len), &err);
-    } else {
-      sc.ut = utext_openUTF8(sc.ut, paragraph.data(), static_cast<int64_t>(n), &err);
-    }
-    if (U_SUCCESS(err)) sc.bi->setText(sc.ut, err);
-    icu_ok = U_SUCCESS(err);
-  }
-  auto next_icu = [&]() -> size_t {
-    if (icu_ok) {
-      int32_t b = sc.bi->next();
-      if (b != icu::BreakIterator::DONE) {
-        size_t at = icu_utf16 ? sc.bytes[static_cast<size_t>(b)] : static_cast<size_t>(b);
-        if (at < n) return at;
-      }
-    }
-    icu_ok = false;
-    return kNone;
-  };
+  sc.boundaries.clear();
+  SentenceBoundaries(paragraph, &sc.boundaries);
+  size_t u = 0;  // next of them
+  auto next_uax = [&]() -> size_t { return u < sc.boundaries.size() ? sc.boundaries[u++] : kNone; };
 
-  size_t icu = next_icu();
+  size_t uax = next_uax();
   size_t g = 0;      // next gap
   size_t q = 0;      // next quoted stretch that may contain the candidate
   size_t start = 0;  // start of the current sentence
   for (;;) {
     size_t gap = g < sc.gaps.size() ? sc.gaps[g] : kNone;
-    size_t i = std::min(icu, gap);
+    size_t i = std::min(uax, gap);
     if (i == kNone) break;
-    const bool at_icu = i == icu;
-    if (at_icu) icu = next_icu();
+    const bool at_uax = i == uax;
+    if (at_uax) uax = next_uax();
     if (i == gap) ++g;
     if (i == 0) continue;
     while (q < sc.quoted.size() && sc.quoted[q].second < i) ++q;
     if (q < sc.quoted.size() && sc.quoted[q].first < i) continue;  // inside quotes
     int r = rules.MatchUtf8(paragraph, i, start);
-    bool brk = r >= 0 ? rules.action(r) == BreakAction::kBreak : at_icu;
+    bool brk = r >= 0 ? rules.action(r) == BreakAction::kBreak : at_uax;
     if (brk) {
       Emit(paragraph, start, i, out);
       start = i;

@@ -7,7 +7,8 @@
 //
 // Paragraphs are separated by blank lines; where a document has no blank lines
 // at all (one paragraph per line, as scraped news often is), every line is a
-// paragraph. Sentence boundaries come from ICU's sentence BreakIterator
+// paragraph. Sentence boundaries start from Unicode's default ones (UAX #29,
+// as ICU's sentence BreakIterator finds them; see sentence_break.h),
 // corrected by Korean rules kept as data (segment_rules.cc): break/no-break
 // pattern pairs in the spirit of SRX.
 #ifndef BITEXT_SEGMENTER_H_
