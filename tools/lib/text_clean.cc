@@ -4,6 +4,7 @@
 #include <unicode/normalizer2.h>
 
 #include <cstdio>
+#include <vector>
 
 namespace bitext {
 namespace {
@@ -52,18 +53,67 @@ inline Class Classify(char32_t c) {
   if (c == '\t' || c == '\v' || c == '\f') return Class::kSpace;
   if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) return Class::kDrop;
   switch (c) {
-    case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+    case 0x00A0:
+    case 0x1680:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
       return Class::kSpace;
-    case 0x00AD: case 0x180E: case 0x200B: case 0x200C: case 0x200D:
-    case 0x2060: case 0xFEFF:
+    case 0x00AD:
+    case 0x180E:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
       return Class::kDrop;
-    case 0x2028: case 0x2029:
+    case 0x2028:
+    case 0x2029:
       return Class::kNewline;
     default:
       break;
   }
   if (c >= 0x2000 && c <= 0x200A) return Class::kSpace;
   return Class::kKeep;
+}
+
+// Whether valid UTF-8 `s` is NFC, given the offsets of all its characters
+// that are not NFC-inert (see CleanText). A text is NFC when each of its
+// normalisation segments is; a segment runs from a character with a
+// boundary before it to the next such character, and only segments holding
+// a non-inert character can be changed. So each of those segments is
+// checked alone.
+bool IsNfcAround(const icu::Normalizer2& nfc, std::string_view s,
+                 const std::vector<size_t>& not_inert) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  auto start_before = [p](size_t end) {  // start of the character ending at `end`
+    size_t b = end - 1;
+    while (b > 0 && (p[b] & 0xC0) == 0x80) --b;
+    return b;
+  };
+  auto boundary_before = [&](size_t at) {
+    char32_t cp = 0;
+    DecodeUtf8(s, at, &cp);
+    return nfc.hasBoundaryBefore(static_cast<UChar32>(cp));
+  };
+  size_t checked_to = 0;  // segments before this offset are known to be NFC
+  for (size_t at : not_inert) {
+    if (at < checked_to) continue;
+    size_t from = at;
+    while (from > checked_to && !boundary_before(from)) from = start_before(from);
+    size_t to = at;
+    char32_t cp = 0;
+    to += DecodeUtf8(s, to, &cp);
+    while (to < s.size() && !boundary_before(to)) {
+      size_t n = DecodeUtf8(s, to, &cp);
+      to += n;
+    }
+    UErrorCode err = U_ZERO_ERROR;
+    icu::StringPiece piece(s.data() + from, static_cast<int32_t>(to - from));
+    if (!nfc.isNormalizedUTF8(piece, err) || U_FAILURE(err)) return false;
+    checked_to = to;
+  }
+  return true;
 }
 
 }  // namespace
@@ -105,11 +155,11 @@ Result<std::string> CleanText(std::string_view raw, const std::string& file) {
   UErrorCode nfc_err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(nfc_err);
   if (U_FAILURE(nfc_err)) nfc = nullptr;
-  // True while every kept character is one NFC leaves alone and nothing
-  // combines with (ICU's "inert"), or a Hangul syllable (which only combines
-  // with a following trailing jamo, itself not inert): then the text is
-  // already NFC and needs no normalisation pass.
-  bool all_inert = true;
+  // Where the output holds a character that NFC may change or that may
+  // combine with a neighbour (not ICU's "inert"; Hangul syllables only
+  // combine with a following trailing jamo, itself not inert). Only the text
+  // around these needs checking: the rest is NFC already.
+  std::vector<size_t> not_inert;
   std::string out;
   out.reserve(raw.size());
   const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
@@ -117,7 +167,7 @@ Result<std::string> CleanText(std::string_view raw, const std::string& file) {
   size_t i = 0;
   if (raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   int line = 1;
-  int col = 1;            // column of the next input character, in characters
+  int col = 1;  // column of the next input character, in characters
   bool pending_space = false;
   bool line_has_text = false;
   while (i < size) {
@@ -165,8 +215,7 @@ Result<std::string> CleanText(std::string_view raw, const std::string& file) {
       }
     }
     if (cp == 0) {
-      return Status::InvalidInput({file, line, col},
-                                  "binary data (NUL byte); expected UTF-8 text");
+      return Status::InvalidInput({file, line, col}, "binary data (NUL byte); expected UTF-8 text");
     }
     if (cp == '\r') {
       // CRLF or a lone CR: one line end.
@@ -191,23 +240,16 @@ Result<std::string> CleanText(std::string_view raw, const std::string& file) {
         if (pending_space) out.push_back(' ');
         pending_space = false;
         line_has_text = true;
-        out.append(raw.data() + i - n, n);
-        if (all_inert && cp >= 0x300 && !(cp >= 0xAC00 && cp <= 0xD7A3) &&
+        if (cp >= 0x300 && !(cp >= 0xAC00 && cp <= 0xD7A3) &&
             (nfc == nullptr || !nfc->isInert(static_cast<UChar32>(cp)))) {
-          all_inert = false;
+          not_inert.push_back(out.size());
         }
+        out.append(raw.data() + i - n, n);
         break;
     }
     ++col;
   }
-  if (all_inert) return out;
-  // Normalise only when needed, and without a copy when already NFC.
-  UErrorCode err = U_ZERO_ERROR;
-  if (nfc != nullptr &&
-      nfc->isNormalizedUTF8(icu::StringPiece(out.data(), static_cast<int32_t>(out.size())), err) &&
-      U_SUCCESS(err)) {
-    return out;
-  }
+  if (not_inert.empty() || nfc == nullptr || IsNfcAround(*nfc, out, not_inert)) return out;
   return ToNfc(out);
 }
 
