@@ -134,3 +134,141 @@ TEST_CASE("CleanText gives the NFC of the text wherever a character is not inert
   }
   CHECK(mismatches == 0);
 }
+
+namespace {
+
+// The cleaning rules of text_clean.h, written the plain way: character by
+// character into a new string. CleanText must give the same.
+std::string ReferenceClean(const std::string& in) {
+  std::u32string cps;
+  for (size_t i = 0; i < in.size();) {
+    unsigned char b = static_cast<unsigned char>(in[i]);
+    size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+    for (size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(in[i + k]) & 0x3F);
+    cps.push_back(c);
+    i += len;
+  }
+  if (!cps.empty() && cps[0] == 0xFEFF) cps.erase(0, 1);
+  std::string out;
+  bool pending = false, text = false;
+  auto put = [&out](char32_t c) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  };
+  for (size_t i = 0; i < cps.size(); ++i) {
+    char32_t c = cps[i];
+    if (c == '\r' && i + 1 < cps.size() && cps[i + 1] == '\n') continue;  // CRLF: the LF counts
+    bool newline = c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029;
+    bool space = c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == 0xA0 || c == 0x1680 ||
+                 c == 0x202F || c == 0x205F || c == 0x3000 || (c >= 0x2000 && c <= 0x200A);
+    bool drop = (c < 0x20 && !newline && !space) || c == 0x7F || (c >= 0x80 && c < 0xA0) ||
+                c == 0xAD || c == 0x180E || (c >= 0x200B && c <= 0x200D) || c == 0x2060 ||
+                c == 0xFEFF;
+    if (newline) {
+      out += '\n';
+      pending = text = false;
+    } else if (space) {
+      if (text) pending = true;
+    } else if (!drop) {
+      if (pending) out += ' ';
+      pending = false;
+      text = true;
+      put(c);
+    }
+  }
+  return ToNfc(out);
+}
+
+}  // namespace
+
+TEST_CASE("CleanText agrees with the plain reading of its rules on random text", "[text_clean]") {
+  // Long enough for the 16-byte fast path, with every kind of character it
+  // must stop at: spaces of all sorts, line ends, dropped characters.
+  const std::vector<std::string> alphabet = {
+      "가",
+      "힣",
+      "갛",
+      "한",
+      "다",
+      "뷁",
+      "a",
+      "Z",
+      "1",
+      ".",
+      "\"",
+      " ",
+      " ",
+      " ",
+      "  ",
+      "\t",
+      "\n",
+      "\n",
+      "\r\n",
+      "\r",
+      "\xC2\xA0",
+      "\xE3\x80\x80",
+      "\xE2\x80\x8B",
+      "\xEF\xBB\xBF",
+      "\x01",
+      "\x7F",
+      "\xC2\x85",
+      "\xE2\x80\xA8",
+      "“",
+      "”",
+      "中",
+      "ㅋ",
+      "\xEA\xA5\xA0",
+      "\xED\x9E\xA4",
+      "\xE1\x84\x92\xE1\x85\xA1",
+      "e\xCC\x81",
+      "😊",
+  };
+  std::mt19937 rng(29112026);
+  std::uniform_int_distribution<size_t> pick(0, alphabet.size() - 1);
+  std::uniform_int_distribution<int> length(0, 80);
+  int mismatches = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    int len = length(rng);
+    for (int k = 0; k < len; ++k) s += alphabet[pick(rng)];
+    auto got = CleanText(s, "in.txt");
+    REQUIRE(got.ok());
+    std::string want = ReferenceClean(s);
+    if (*got != want) {
+      ++mismatches;
+      if (mismatches <= 5) {
+        INFO(s);
+        CHECK(*got == want);
+      }
+    }
+  }
+  CHECK(mismatches == 0);
+}
+
+TEST_CASE("CleanText reports the line and column of bad bytes past the fast path", "[text_clean]") {
+  // Long clean stretches (read 16 bytes at a time) before the bad byte.
+  std::string line(40, 'a');
+  std::string hangul;
+  for (int k = 0; k < 20; ++k) hangul += "한글";
+  std::string in = line + "\n" + hangul + " " + hangul + "\n" + "가나 다라 \xFF";
+  auto got = CleanText(in, "in.txt");
+  REQUIRE_FALSE(got.ok());
+  CHECK(got.status().ToString() == "in.txt:3:7: invalid UTF-8 (byte 0xFF); the file must be UTF-8");
+  auto owned = bitext::CleanOwnedText(in, "in.txt");
+  REQUIRE_FALSE(owned.ok());
+  CHECK(owned.status().ToString() == got.status().ToString());
+}

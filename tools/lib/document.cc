@@ -194,9 +194,10 @@ Result<std::string> FindSource(const std::string& doc_dir) {
 Result<std::vector<Unit>> LoadSource(const std::string& source_path) {
   Result<std::string> raw = ReadFile(source_path);
   if (!raw.ok()) return raw.status();
-  Result<std::string> clean = CleanText(*raw, source_path);
+  // The raw bytes are given away: cleaning reuses them when nothing changes,
+  // else frees them when done (a smaller peak while segmenting).
+  Result<std::string> clean = CleanOwnedText(std::move(*raw), source_path);
   if (!clean.ok()) return clean.status();
-  std::string().swap(*raw);  // not needed any more: a smaller peak while segmenting
   if (EndsWith(source_path, ".srt")) return LoadSrtSource(*clean, source_path);
   return Segment(*clean);
 }

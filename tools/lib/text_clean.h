@@ -28,6 +28,11 @@ namespace bitext {
 // `file` names the input in error messages only.
 Result<std::string> CleanText(std::string_view raw, const std::string& file);
 
+// CleanText for a text the caller gives away: when cleaning changes nothing
+// (the common case) the result is `raw` itself, without a copy; otherwise
+// `raw` is freed before this returns.
+Result<std::string> CleanOwnedText(std::string raw, const std::string& file);
+
 // True if `s` is well-formed UTF-8. On failure, *bad_offset (if not null) is
 // the byte offset of the first bad byte.
 bool IsValidUtf8(std::string_view s, size_t* bad_offset = nullptr);
