@@ -242,3 +242,35 @@ TEST_CASE("ListDocuments lists the bundled documents", "[document]") {
   REQUIRE(docs->size() >= 2);
   CHECK(fs::path((*docs)[0]).filename() == "openai-fireside-chat-seoul");
 }
+
+TEST_CASE("StreamSource hands over the units LoadSource gives", "[document]") {
+  TempDir dir;
+  std::string text = "\xEF\xBB\xBF제목\r\n\r\n";
+  for (int k = 0; k < 5000; ++k) text += "문장 " + std::to_string(k % 300) + "이다.  둘째다. \n";
+  dir.Write("ko.txt", text);
+  dir.Write("ko.srt", "1\n00:00:01,000 --> 00:00:02,500\n안녕하세요. 반갑습니다.\n");
+  for (const std::string name : {"ko.txt", "ko.srt"}) {
+    INFO(name);
+    auto whole = bitext::LoadSource(dir.path() + "/" + name);
+    REQUIRE(whole.ok());
+    std::vector<Unit> streamed;
+    bitext::Status st = bitext::StreamSource(dir.path() + "/" + name, [&](std::vector<Unit>* b) {
+      streamed.insert(streamed.end(), b->begin(), b->end());
+    });
+    REQUIRE(st.ok());
+    REQUIRE(streamed.size() == whole->size());
+    for (size_t k = 0; k < streamed.size(); ++k) {
+      CHECK(streamed[k].id == (*whole)[k].id);
+      CHECK(streamed[k].text == (*whole)[k].text);
+      CHECK(streamed[k].timing.start_ms == (*whole)[k].timing.start_ms);
+    }
+  }
+  dir.Write("bad.txt", "가\n\xFF");
+  bool called = false;
+  bitext::Status bad =
+      bitext::StreamSource(dir.path() + "/bad.txt", [&](std::vector<Unit>*) { called = true; });
+  CHECK_FALSE(bad.ok());
+  CHECK_FALSE(called);
+  CHECK(bad.ToString() ==
+        dir.path() + "/bad.txt:2:1: invalid UTF-8 (byte 0xFF); the file must be UTF-8");
+}

@@ -268,3 +268,44 @@ TEST_CASE("Segment: deterministic", "[segmenter]") {
   CHECK(Texts(a) == Texts(b));
   for (size_t i = 0; i < a.size(); ++i) CHECK(a[i].id == b[i].id);
 }
+
+TEST_CASE("SegmentInBatches: the same units as Segment, across batch boundaries", "[segmenter]") {
+  // Enough lines for several batches, with what crosses a boundary: speakers
+  // carried within a paragraph, a line repeated right after itself, the same
+  // sentence again far away (id "-2", "-3"...), paragraphs of many lines.
+  std::string text = "오픈AI 방한 간담회\n한국 스타트업 투자 약속\n\n";
+  for (int k = 0; k < 3000; ++k) {
+    switch (k % 6) {
+      case 0:
+        text += "샘 알트만: 한국에 왔다. 반갑다.\n그리고 감사하다.\n\n";
+        break;
+      case 1:
+        text += "반복되는 줄이다.\n반복되는 줄이다.\n\n";
+        break;
+      case 2:
+        text += "Q. 질문 " + std::to_string(k) + "이다?\n\n";
+        break;
+      default:
+        text += "본문 " + std::to_string(k) + "이다. 같은 문장이다.\n";
+    }
+  }
+  std::vector<Unit> whole = Segment(text);
+  std::vector<Unit> streamed;
+  int batches = 0;
+  bitext::SegmentInBatches(text, [&](std::vector<Unit>* batch) {
+    ++batches;
+    for (Unit& u : *batch) streamed.push_back(std::move(u));
+  });
+  CHECK(batches > 1);
+  REQUIRE(streamed.size() == whole.size());
+  for (size_t k = 0; k < whole.size(); ++k) {
+    INFO("unit " << k << ": " << whole[k].text);
+    CHECK(streamed[k].id == whole[k].id);
+    CHECK(streamed[k].text == whole[k].text);
+    CHECK(streamed[k].kind == whole[k].kind);
+    CHECK(streamed[k].speaker == whole[k].speaker);
+    CHECK(streamed[k].paragraph == whole[k].paragraph);
+    CHECK(streamed[k].line == whole[k].line);
+    CHECK(streamed[k].col == whole[k].col);
+  }
+}

@@ -102,3 +102,22 @@ TEST_CASE("MarkHeadlines", "[structure]") {
           std::vector<K>{K::kTitle, K::kDek, K::kDek, K::kBody, K::kBody});
   }
 }
+
+TEST_CASE("MarkHeadlines in batches gives the same kinds as in one go", "[structure]") {
+  const std::vector<const char*> lines = {"첫 문단이다.", "▲사진 설명",    "오픈AI 방한 간담회",
+                                          "투자 약속",    "부제 둘",       "부제 셋",
+                                          "본문이다.",    "소제목 같은 줄"};
+  std::vector<LineInfo> whole;
+  for (const char* l : lines) whole.push_back(ClassifyLine(l));
+  MarkHeadlines(&whole);
+  for (size_t cut = 0; cut <= lines.size(); ++cut) {
+    INFO("batch boundary before line " << cut);
+    bitext::HeadlineState state;
+    std::vector<LineInfo> a, b;
+    for (size_t k = 0; k < lines.size(); ++k) (k < cut ? a : b).push_back(ClassifyLine(lines[k]));
+    MarkHeadlines(&a, &state);
+    MarkHeadlines(&b, &state);
+    a.insert(a.end(), b.begin(), b.end());
+    for (size_t k = 0; k < lines.size(); ++k) CHECK(a[k].kind == whole[k].kind);
+  }
+}

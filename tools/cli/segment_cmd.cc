@@ -15,38 +15,46 @@ struct SegmentOptions {
   std::string format = "text";
 };
 
-int RunSegment(const SegmentOptions& opt) {
-  Result<std::vector<Unit>> units = LoadSource(opt.file);
-  if (!units.ok()) {
-    std::cerr << units.status().ToString() << "\n";
-    return 1;
+// Appends one unit to `out` in the chosen format.
+void FormatUnit(const Unit& u, bool jsonl, int* paragraph, std::string* out) {
+  if (jsonl) {
+    *out += "{\"id\":" + JsonQuote(u.id) + ",\"paragraph\":" + std::to_string(u.paragraph) +
+            ",\"kind\":" + JsonQuote(KindName(u.kind)) +
+            ",\"speaker\":" + (u.speaker.empty() ? std::string("null") : JsonQuote(u.speaker)) +
+            ",\"line\":" + std::to_string(u.line) + ",\"col\":" + std::to_string(u.col);
+    if (u.timing.valid()) {
+      *out += ",\"start_ms\":" + std::to_string(u.timing.start_ms) +
+              ",\"end_ms\":" + std::to_string(u.timing.end_ms);
+    }
+    *out += ",\"text\":" + JsonQuote(u.text) + "}\n";
+  } else {
+    if (*paragraph != 0 && u.paragraph != *paragraph) *out += '\n';
+    *out += u.text;
+    *out += '\n';
   }
+  *paragraph = u.paragraph;
+}
+
+int RunSegment(const SegmentOptions& opt) {
+  // Units come in batches and go out in chunks: neither all units nor the
+  // whole output are ever held at once.
+  const bool jsonl = opt.format == "jsonl";
   std::string out;
   int paragraph = 0;
-  for (const Unit& u : *units) {
-    if (opt.format == "jsonl") {
-      out += "{\"id\":" + JsonQuote(u.id) + ",\"paragraph\":" + std::to_string(u.paragraph) +
-             ",\"kind\":" + JsonQuote(KindName(u.kind)) + ",\"speaker\":" +
-             (u.speaker.empty() ? std::string("null") : JsonQuote(u.speaker)) +
-             ",\"line\":" + std::to_string(u.line) + ",\"col\":" + std::to_string(u.col);
-      if (u.timing.valid()) {
-        out += ",\"start_ms\":" + std::to_string(u.timing.start_ms) +
-               ",\"end_ms\":" + std::to_string(u.timing.end_ms);
+  Status st = StreamSource(opt.file, [&](std::vector<Unit>* batch) {
+    for (const Unit& u : *batch) {
+      FormatUnit(u, jsonl, &paragraph, &out);
+      if (out.size() >= (size_t{1} << 20)) {
+        std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
+        out.clear();
       }
-      out += ",\"text\":" + JsonQuote(u.text) + "}\n";
-    } else {
-      if (paragraph != 0 && u.paragraph != paragraph) out += "\n";
-      out += u.text;
-      out += '\n';
     }
-    paragraph = u.paragraph;
-    // Streamed in chunks: the whole output is never held at once.
-    if (out.size() >= (size_t{1} << 20)) {
-      std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
-      out.clear();
-    }
+  });
+  if (!st.ok()) {
+    std::cerr << st.ToString() << "\n";
+    return 1;
   }
-  std::cout << out;
+  std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
   std::cout.flush();
   return std::cout ? 0 : 1;
 }

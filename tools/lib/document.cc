@@ -191,15 +191,38 @@ Result<std::string> FindSource(const std::string& doc_dir) {
   return Status::NotFound({doc_dir}, "document folder has no ko.txt or ko.srt");
 }
 
-Result<std::vector<Unit>> LoadSource(const std::string& source_path) {
+namespace {
+
+// The clean text of a source file. The raw bytes are given away: cleaning
+// reuses them when nothing changes, else frees them when done (a smaller
+// peak while segmenting).
+Result<std::string> ReadClean(const std::string& source_path) {
   Result<std::string> raw = ReadFile(source_path);
   if (!raw.ok()) return raw.status();
-  // The raw bytes are given away: cleaning reuses them when nothing changes,
-  // else frees them when done (a smaller peak while segmenting).
-  Result<std::string> clean = CleanOwnedText(std::move(*raw), source_path);
+  return CleanOwnedText(std::move(*raw), source_path);
+}
+
+}  // namespace
+
+Result<std::vector<Unit>> LoadSource(const std::string& source_path) {
+  Result<std::string> clean = ReadClean(source_path);
   if (!clean.ok()) return clean.status();
   if (EndsWith(source_path, ".srt")) return LoadSrtSource(*clean, source_path);
   return Segment(*clean);
+}
+
+Status StreamSource(const std::string& source_path,
+                    const std::function<void(std::vector<Unit>* batch)>& sink) {
+  Result<std::string> clean = ReadClean(source_path);
+  if (!clean.ok()) return clean.status();
+  if (EndsWith(source_path, ".srt")) {
+    Result<std::vector<Unit>> units = LoadSrtSource(*clean, source_path);
+    if (!units.ok()) return units.status();
+    sink(&*units);
+    return Status::Ok();
+  }
+  SegmentInBatches(*clean, sink);
+  return Status::Ok();
 }
 
 Result<MergedDocument> LoadDocument(const std::string& doc_dir) {

@@ -12,6 +12,7 @@
 #ifndef BITEXT_DOCUMENT_H_
 #define BITEXT_DOCUMENT_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,13 @@ Result<std::string> FindSource(const std::string& doc_dir);
 
 // Reads and segments the source file (text or subtitles) into units.
 Result<std::vector<Unit>> LoadSource(const std::string& source_path);
+
+// LoadSource for callers that only stream the units (bitext segment): the
+// same units, handed to `sink` in order a batch at a time (see
+// SegmentInBatches; a subtitle source comes as one batch), so that they are
+// never all held at once. On error `sink` is not called.
+Status StreamSource(const std::string& source_path,
+                    const std::function<void(std::vector<Unit>* batch)>& sink);
 
 // Loads source and en.po and joins them by unit id (msgctxt). Errors name
 // the file (bad UTF-8 in the source, malformed en.po).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <utility>
 
@@ -358,128 +359,94 @@ std::vector<std::string_view> SplitSentences(std::string_view paragraph) {
   return out;
 }
 
-std::vector<Unit> Segment(std::string_view text) {
-  struct Line {
-    std::string_view text;
-    int no;
-    int paragraph;
-    int lead;  // spaces trimmed before the line's text
-  };
-  // Lines, and whether blank lines separate paragraphs at all.
-  std::vector<Line> lines;
-  bool blank_between = false, blank_pending = false;
-  {
-    size_t pos = 0;
-    int no = 0;
-    while (pos <= text.size()) {
-      size_t nl = text.find('\n', pos);
-      if (nl == std::string_view::npos) nl = text.size();
-      ++no;
-      std::string_view line = text.substr(pos, nl - pos);
-      while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
-      int lead = 0;
-      while (!line.empty() && line.front() == ' ') {
-        line.remove_prefix(1);
-        ++lead;
-      }
-      if (line.empty()) {
-        blank_pending = !lines.empty();
-      } else {
-        if (blank_pending) blank_between = true;
-        blank_pending = false;
-        lines.push_back({line, no, 0, lead});
-      }
-      if (nl == text.size()) break;
-      pos = nl + 1;
-    }
-  }
-  // Paragraph numbers; a line repeated right after itself is dropped.
-  std::vector<Line> kept;
-  kept.reserve(lines.size());
-  int paragraph = 0;
-  for (size_t k = 0; k < lines.size(); ++k) {
-    const Line& l = lines[k];
-    bool adjacent = k > 0 && lines[k - 1].no == l.no - 1;
-    if (adjacent && lines[k - 1].text == l.text) continue;
-    if (!blank_between || !adjacent) ++paragraph;
-    kept.push_back({l.text, l.no, paragraph, l.lead});
-  }
-  std::vector<LineInfo> info;
-  info.reserve(kept.size());
-  for (const Line& l : kept) info.push_back(ClassifyLine(l.text));
-  MarkHeadlines(&info);
+namespace {
 
-  // Each line's final kind and speaker (in `info`), and the spans of its
-  // units; then the units, allocated once.
-  struct Piece {
-    size_t line;  // index into kept
-    size_t from, to;
-  };
-  std::vector<Piece> pieces;
-  pieces.reserve(text.size() / 64 + kept.size());
-  std::vector<std::pair<size_t, size_t>> spans;
-  std::string_view speaker;
-  int speaker_paragraph = 0;
-  for (size_t k = 0; k < kept.size(); ++k) {
-    const Line& l = kept[k];
-    UnitKind kind = info[k].kind;
-    if (kind == UnitKind::kSpeech) {
-      speaker = info[k].speaker;
-      speaker_paragraph = l.paragraph;
-    } else if (kind == UnitKind::kBody && !speaker.empty() && speaker_paragraph == l.paragraph) {
-      kind = UnitKind::kSpeech;
-    } else {
-      speaker = {};
-    }
-    info[k].kind = kind;
-    info[k].speaker = kind == UnitKind::kSpeech ? speaker : std::string_view();
-    switch (kind) {
-      case UnitKind::kTitle:
-      case UnitKind::kDek:
-      case UnitKind::kCaption:
-      case UnitKind::kByline:
-      case UnitKind::kBoilerplate:
-        pieces.push_back({k, 0, l.text.size()});  // never split
-        break;
-      default:
-        spans.clear();
-        SplitSentenceSpans(l.text, &spans);
-        for (const auto& sp : spans) pieces.push_back({k, sp.first, sp.second});
-    }
+// A document's line with its text trimmed of spaces (and '\r').
+struct Line {
+  std::string_view text;
+  int no;         // 1-based line number
+  int paragraph;  // filled in when kept
+  int lead;       // spaces trimmed before the line's text
+};
+
+// The line of `text` starting at *pos (which moves past it), trimmed.
+Line NextLine(std::string_view text, size_t* pos, int no) {
+  size_t nl = text.find('\n', *pos);
+  if (nl == std::string_view::npos) nl = text.size();
+  std::string_view line = text.substr(*pos, nl - *pos);
+  *pos = nl + 1;
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+  int lead = 0;
+  while (!line.empty() && line.front() == ' ') {
+    line.remove_prefix(1);
+    ++lead;
   }
-  std::vector<Unit> units;
-  units.reserve(pieces.size());
-  size_t col = 1, col_at = 0;
-  for (size_t p = 0; p < pieces.size(); ++p) {
-    const Piece& pc = pieces[p];
-    const Line& l = kept[pc.line];
-    if (p == 0 || pieces[p - 1].line != pc.line) {  // a new line
-      col = 1;
-      col_at = 0;
-    }
-    col += CountCodePoints(l.text.substr(col_at, pc.from - col_at));
-    col_at = pc.from;
-    Unit& u = units.emplace_back();
-    u.paragraph = l.paragraph;
-    u.kind = info[pc.line].kind;
-    if (u.kind == UnitKind::kSpeech) {
-      u.speaker.assign(info[pc.line].speaker.data(), info[pc.line].speaker.size());
-    }
-    u.text.assign(l.text.data() + pc.from, pc.to - pc.from);
-    u.line = l.no;
-    u.col = static_cast<int>(col) + l.lead;
-  }
-  AssignIds(&units);
-  return units;
+  return {line, no, 0, lead};
 }
 
-void AssignIds(std::vector<Unit>* units) {
-  const size_t count = units->size();
+// Whether blank lines separate paragraphs at all: some blank line lies
+// between two non-empty ones. (Where none does, every line is a paragraph.)
+bool BlankLinesSeparate(std::string_view text) {
+  size_t pos = 0;
+  bool seen_text = false, blank_pending = false;
+  for (int no = 1; pos <= text.size(); ++no) {
+    Line l = NextLine(text, &pos, no);
+    if (l.text.empty()) {
+      blank_pending = seen_text;
+    } else {
+      if (blank_pending) return true;
+      seen_text = true;
+    }
+  }
+  return false;
+}
+
+// Stable ids across batches: occurrences per 48-bit key of the text hash in
+// a flat open-addressing table (no allocation per unit) that grows as
+// needed.
+class IdAssigner {
+ public:
+  void Assign(std::vector<Unit>* units, size_t from);
+
+ private:
+  struct Slot {
+    uint64_t key1;  // key + 1; 0 = empty
+    int count;
+  };
+  size_t Home(uint64_t key) const {
+    return static_cast<size_t>(key * 0x9E3779B97F4A7C15ULL >> 20) & (table_.size() - 1);
+  }
+  void Grow(size_t want);
+
+  std::vector<Slot> table_;
+  size_t used_ = 0;
+  std::vector<uint64_t> hashes_;  // scratch
+};
+
+void IdAssigner::Grow(size_t want) {
+  size_t cap = table_.empty() ? 16 : table_.size();
+  while (cap < want * 2) cap <<= 1;
+  if (cap == table_.size()) return;
+  std::vector<Slot> old;
+  old.swap(table_);
+  table_.assign(cap, Slot{0, 0});
+  for (const Slot& s : old) {
+    if (s.key1 == 0) continue;
+    size_t slot = Home(s.key1 - 1);
+    while (table_[slot].key1 != 0) slot = (slot + 1) & (cap - 1);
+    table_[slot] = s;
+  }
+}
+
+void IdAssigner::Assign(std::vector<Unit>* units, size_t from) {
+  const size_t count = units->size() - from;
+  Grow(used_ + count);
   // FNV-1a 64 of each text. A hash is a chain of dependent multiplies, so
   // four texts are hashed side by side (four lanes, each taking the next
   // text when its own is done) to keep the multiplier busy.
   constexpr uint64_t kBasis = 1469598103934665603ULL, kPrime = 1099511628211ULL;
-  std::vector<uint64_t> hashes(count);
+  std::vector<uint64_t>& hashes = hashes_;
+  hashes.assign(count, 0);
   {
     constexpr int kLanes = 4;
     const unsigned char* d[kLanes] = {};
@@ -491,7 +458,7 @@ void AssignIds(std::vector<Unit>* units) {
     auto refill = [&](int j) {
       busy[j] = false;
       while (next < count) {
-        const std::string& t = (*units)[next].text;
+        const std::string& t = (*units)[from + next].text;
         which[j] = next++;
         if (t.empty()) {
           hashes[which[j]] = kBasis;
@@ -534,33 +501,171 @@ void AssignIds(std::vector<Unit>* units) {
       hashes[which[j]] = h[j];
     }
   }
-  // Occurrences per 48-bit key in a flat open-addressing table (no
-  // allocation per unit): key + 1 (0 = empty) and count side by side.
-  struct Slot {
-    uint64_t key1;
-    int count;
-  };
-  size_t cap = 16;
-  while (cap < count * 2) cap <<= 1;
-  std::vector<Slot> table(cap, Slot{0, 0});
-  auto home = [cap](uint64_t key) {
-    return static_cast<size_t>(key * 0x9E3779B97F4A7C15ULL >> 20) & (cap - 1);
-  };
+  const size_t mask = table_.size() - 1;
   constexpr size_t kAhead = 8;  // prefetch distance, in units
   for (size_t idx = 0; idx < count; ++idx) {
-    if (idx + kAhead < count) __builtin_prefetch(&table[home(hashes[idx + kAhead] >> 16)], 1);
-    Unit& u = (*units)[idx];
+    if (idx + kAhead < count) __builtin_prefetch(&table_[Home(hashes[idx + kAhead] >> 16)], 1);
+    Unit& u = (*units)[from + idx];
     const uint64_t key = hashes[idx] >> 16;  // 48 bits: 12 hex digits
-    size_t slot = home(key);
-    while (table[slot].key1 != 0 && table[slot].key1 != key + 1) slot = (slot + 1) & (cap - 1);
-    table[slot].key1 = key + 1;
-    const int n = ++table[slot].count;
+    size_t slot = Home(key);
+    while (table_[slot].key1 != 0 && table_[slot].key1 != key + 1) slot = (slot + 1) & mask;
+    if (table_[slot].key1 == 0) ++used_;
+    table_[slot].key1 = key + 1;
+    const int n = ++table_[slot].count;
     char buf[13];
     buf[0] = 'u';
     for (int dgt = 0; dgt < 12; ++dgt) buf[12 - dgt] = "0123456789abcdef"[(key >> (4 * dgt)) & 0xF];
     u.id.assign(buf, sizeof buf);
     if (n > 1) u.id += "-" + std::to_string(n);
   }
+}
+
+// The segmenter proper: lines in, units out, a batch of lines at a time.
+// Everything that crosses batches (paragraph numbers, the previous line, the
+// current speaker, the headline state, the ids given so far) is kept here.
+class LineSegmenter {
+ public:
+  explicit LineSegmenter(bool blank_between) : blank_between_(blank_between) {}
+
+  // Appends to *units the units of `lines` (the next non-empty lines of the
+  // document, in order), ids assigned.
+  void Add(const std::vector<Line>& lines, std::vector<Unit>* units);
+
+ private:
+  const bool blank_between_;
+  int paragraph_ = 0;
+  std::string_view prev_text_;
+  int prev_no_ = -1;
+  std::string_view speaker_;
+  int speaker_paragraph_ = 0;
+  HeadlineState headlines_;
+  IdAssigner ids_;
+  // Scratch, reused across batches.
+  std::vector<Line> kept_;
+  std::vector<LineInfo> info_;
+  struct Piece {
+    size_t line;  // index into kept_
+    size_t from, to;
+  };
+  std::vector<Piece> pieces_;
+  std::vector<std::pair<size_t, size_t>> spans_;
+};
+
+void LineSegmenter::Add(const std::vector<Line>& lines, std::vector<Unit>* units) {
+  // Paragraph numbers; a line repeated right after itself is dropped.
+  kept_.clear();
+  for (const Line& l : lines) {
+    bool adjacent = prev_no_ == l.no - 1;
+    bool repeat = adjacent && prev_text_ == l.text;
+    prev_no_ = l.no;
+    prev_text_ = l.text;
+    if (repeat) continue;
+    if (!blank_between_ || !adjacent) ++paragraph_;
+    kept_.push_back({l.text, l.no, paragraph_, l.lead});
+  }
+  info_.clear();
+  for (const Line& l : kept_) info_.push_back(ClassifyLine(l.text));
+  MarkHeadlines(&info_, &headlines_);
+
+  // Each line's final kind and speaker (in info_), and the spans of its
+  // units; then the units, allocated once.
+  pieces_.clear();
+  for (size_t k = 0; k < kept_.size(); ++k) {
+    const Line& l = kept_[k];
+    UnitKind kind = info_[k].kind;
+    if (kind == UnitKind::kSpeech) {
+      speaker_ = info_[k].speaker;
+      speaker_paragraph_ = l.paragraph;
+    } else if (kind == UnitKind::kBody && !speaker_.empty() && speaker_paragraph_ == l.paragraph) {
+      kind = UnitKind::kSpeech;
+    } else {
+      speaker_ = {};
+    }
+    info_[k].kind = kind;
+    info_[k].speaker = kind == UnitKind::kSpeech ? speaker_ : std::string_view();
+    switch (kind) {
+      case UnitKind::kTitle:
+      case UnitKind::kDek:
+      case UnitKind::kCaption:
+      case UnitKind::kByline:
+      case UnitKind::kBoilerplate:
+        pieces_.push_back({k, 0, l.text.size()});  // never split
+        break;
+      default:
+        spans_.clear();
+        SplitSentenceSpans(l.text, &spans_);
+        for (const auto& sp : spans_) pieces_.push_back({k, sp.first, sp.second});
+    }
+  }
+  const size_t first = units->size();
+  units->reserve(first + pieces_.size());
+  size_t col = 1, col_at = 0;
+  for (size_t p = 0; p < pieces_.size(); ++p) {
+    const Piece& pc = pieces_[p];
+    const Line& l = kept_[pc.line];
+    if (p == 0 || pieces_[p - 1].line != pc.line) {  // a new line
+      col = 1;
+      col_at = 0;
+    }
+    col += CountCodePoints(l.text.substr(col_at, pc.from - col_at));
+    col_at = pc.from;
+    Unit& u = units->emplace_back();
+    u.paragraph = l.paragraph;
+    u.kind = info_[pc.line].kind;
+    if (u.kind == UnitKind::kSpeech) {
+      u.speaker.assign(info_[pc.line].speaker.data(), info_[pc.line].speaker.size());
+    }
+    u.text.assign(l.text.data() + pc.from, pc.to - pc.from);
+    u.line = l.no;
+    u.col = static_cast<int>(col) + l.lead;
+  }
+  ids_.Assign(units, first);
+}
+
+// Runs the segmenter over `text`, calling flush(units) whenever `units`
+// holds the units of at least `batch_lines` lines (and at the end).
+template <typename Flush>
+void SegmentLines(std::string_view text, size_t batch_lines, std::vector<Unit>* units,
+                  Flush flush) {
+  LineSegmenter seg(BlankLinesSeparate(text));
+  std::vector<Line> lines;
+  size_t pos = 0;
+  for (int no = 1; pos <= text.size(); ++no) {
+    Line l = NextLine(text, &pos, no);
+    if (l.text.empty()) continue;
+    lines.push_back(l);
+    if (lines.size() >= batch_lines) {
+      seg.Add(lines, units);
+      lines.clear();
+      flush(units);
+    }
+  }
+  seg.Add(lines, units);
+  flush(units);
+}
+
+}  // namespace
+
+std::vector<Unit> Segment(std::string_view text) {
+  std::vector<Unit> units;
+  units.reserve(text.size() / 64 + 1);
+  SegmentLines(text, std::numeric_limits<size_t>::max(), &units, [](std::vector<Unit>*) {});
+  return units;
+}
+
+void SegmentInBatches(std::string_view text, const std::function<void(std::vector<Unit>*)>& sink) {
+  constexpr size_t kBatchLines = 2048;
+  std::vector<Unit> units;
+  SegmentLines(text, kBatchLines, &units, [&](std::vector<Unit>* batch) {
+    if (batch->empty()) return;
+    sink(batch);
+    batch->clear();
+  });
+}
+
+void AssignIds(std::vector<Unit>* units) {
+  IdAssigner ids;
+  ids.Assign(units, 0);
 }
 
 }  // namespace bitext

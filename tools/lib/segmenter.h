@@ -14,6 +14,7 @@
 #ifndef BITEXT_SEGMENTER_H_
 #define BITEXT_SEGMENTER_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,6 +27,13 @@ namespace bitext {
 // Segments a whole clean document. Never fails: any valid UTF-8 gives units
 // (possibly none, for empty text). Ids are assigned (AssignIds).
 std::vector<Unit> Segment(std::string_view clean_text);
+
+// Segment for callers that only stream the units: the same units, handed to
+// `sink` in order, a batch of a few thousand lines' units at a time, so that
+// they are never all held at once. `sink` may move from or modify the units
+// of its batch; they are discarded when it returns.
+void SegmentInBatches(std::string_view clean_text,
+                      const std::function<void(std::vector<Unit>* batch)>& sink);
 
 // The sentence splitter alone: splits one paragraph (no newlines needed) into
 // sentences, trimmed of surrounding spaces; the views point into `paragraph`.

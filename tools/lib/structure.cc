@@ -259,10 +259,15 @@ LineInfo ClassifyLine(std::string_view line) {
 }
 
 void MarkHeadlines(std::vector<LineInfo>* lines) {
+  HeadlineState state;
+  MarkHeadlines(lines, &state);
+}
+
+void MarkHeadlines(std::vector<LineInfo>* lines, HeadlineState* state) {
   constexpr size_t kTitleMax = 2;  // a title is followed by at most two deks
-  int body_seen = 0;
-  bool have_title = false;
-  size_t deks = 0;
+  int& body_seen = state->body_seen;
+  bool& have_title = state->have_title;
+  size_t& deks = state->deks;
   for (LineInfo& l : *lines) {
     if (l.kind != UnitKind::kBody) {
       if (have_title) deks = kTitleMax;  // deks only right after the title

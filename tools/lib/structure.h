@@ -49,6 +49,15 @@ LineInfo ClassifyLine(std::string_view line);
 // document's non-empty lines in order.
 void MarkHeadlines(std::vector<LineInfo>* lines);
 
+// Where MarkHeadlines is in a document, for a document read in batches of
+// lines: pass the same state with each batch, in order.
+struct HeadlineState {
+  int body_seen = 0;
+  bool have_title = false;
+  size_t deks = 0;
+};
+void MarkHeadlines(std::vector<LineInfo>* lines, HeadlineState* state);
+
 // Number of code points in valid UTF-8 `s`.
 size_t CountCodePoints(std::string_view s);
 
