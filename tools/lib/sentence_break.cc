@@ -35,10 +35,8 @@ struct AsciiTable {
     }
   }
 };
-const AsciiTable& Ascii() {
-  static const AsciiTable table;
-  return table;
-}
+const AsciiTable kAsciiTable;  // ICU's data is built in: safe at start-up
+inline const AsciiTable& Ascii() { return kAsciiTable; }
 
 inline Sb ClassOf(char32_t c) {
   if (c < 0x80) return Ascii().sb[c];

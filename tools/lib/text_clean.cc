@@ -158,6 +158,15 @@ std::string ToNfc(std::string_view s) {
 
 namespace {
 
+// Set bits of a 16-bit mask (no popcnt instruction in the baseline x86-64
+// the build targets; the builtin would be a library call).
+inline int Popcount16(uint32_t x) {
+  x = x - ((x >> 1) & 0x5555u);
+  x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+  x = (x + (x >> 4)) & 0x0F0Fu;
+  return static_cast<int>((x + (x >> 8)) & 0x1Fu);
+}
+
 const icu::Normalizer2* Nfc() {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
@@ -366,11 +375,11 @@ class Cleaner {
       const uint32_t lines = lf & keep;
       if (lines != 0) {
         const int last = 31 - __builtin_clz(lines);
-        line_ += __builtin_popcount(lines);
-        col_ = 1 + __builtin_popcount(chars >> (last + 1));
+        line_ += Popcount16(lines);
+        col_ = 1 + Popcount16(chars >> (last + 1));
         line_has_text_ = static_cast<uint32_t>(last) + 1 < cut;
       } else {
-        col_ += __builtin_popcount(chars);
+        col_ += Popcount16(chars);
         line_has_text_ = true;
       }
       i += cut;
