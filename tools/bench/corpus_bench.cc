@@ -47,6 +47,7 @@
 
 #include "document.h"
 #include "file_io.h"
+#include "kss_reader.h"
 #include "po_store.h"
 #include "segmenter.h"
 #include "text_clean.h"
@@ -142,37 +143,11 @@ bool LoadSources(const std::string& root, const std::string& kss, Sources* src) 
     }
   }
   // KSS test sets.
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(kss, ec)) {
-    if (e.path().extension() == ".txt") files.push_back(e.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  for (const std::string& f : files) {
-    bitext::Result<std::string> raw = bitext::ReadFile(f);
-    if (!raw.ok()) {
-      std::fprintf(stderr, "%s\n", raw.status().ToString().c_str());
-      return false;
+  for (const std::string& f : bitext::bench::ListKssFiles(kss)) {
+    for (bitext::bench::KssDocument& d : bitext::bench::ReadKssFile(f)) {
+      src->gold.insert(src->gold.end(), d.sentences.begin(), d.sentences.end());
+      src->paragraphs.push_back({std::string(), std::move(d.sentences)});
     }
-    Paragraph cur;
-    size_t pos = 0;
-    const std::string& s = *raw;
-    while (pos <= s.size()) {
-      size_t nl = s.find('\n', pos);
-      if (nl == std::string::npos) nl = s.size();
-      std::string line = s.substr(pos, nl - pos);
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.find_first_not_of(" \t") == std::string::npos) {
-        if (!cur.lines.empty()) src->paragraphs.push_back(std::move(cur));
-        cur = Paragraph();
-      } else {
-        cur.lines.push_back(line);
-        src->gold.push_back(line);
-      }
-      if (nl == s.size()) break;
-      pos = nl + 1;
-    }
-    if (!cur.lines.empty()) src->paragraphs.push_back(std::move(cur));
   }
   if (src->paragraphs.empty()) {
     std::fprintf(stderr, "%s, %s: no source text\n", root.c_str(), kss.c_str());

@@ -20,11 +20,11 @@
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 
-#include <dirent.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <set>
@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "file_io.h"
+#include "kss_reader.h"
 #include "segmenter.h"
 #include "text_clean.h"
 
@@ -91,33 +92,18 @@ struct Doc {
   std::vector<std::pair<size_t, size_t>> gold;  // byte spans of the gold lines
 };
 
+// The documents of a KSS file, each as its text (the gold sentences joined
+// with nothing between them, as KSS scores) and the gold spans.
 std::vector<Doc> ReadKss(const std::string& path) {
   std::vector<Doc> docs;
-  bitext::Result<std::string> raw = bitext::ReadFile(path);
-  if (!raw.ok()) {
-    std::fprintf(stderr, "%s\n", raw.status().ToString().c_str());
-    return docs;
-  }
-  Doc cur;
-  size_t pos = 0;
-  const std::string& s = *raw;
-  while (pos <= s.size()) {
-    size_t nl = s.find('\n', pos);
-    if (nl == std::string::npos) nl = s.size();
-    std::string line = s.substr(pos, nl - pos);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    bool blank = line.find_first_not_of(" \t") == std::string::npos;
-    if (blank) {
-      if (!cur.gold.empty()) docs.push_back(std::move(cur));
-      cur = Doc();
-    } else {
-      cur.gold.emplace_back(cur.text.size(), cur.text.size() + line.size());
-      cur.text += line;
+  for (const bitext::bench::KssDocument& k : bitext::bench::ReadKssFile(path)) {
+    Doc d;
+    for (const std::string& line : k.sentences) {
+      d.gold.emplace_back(d.text.size(), d.text.size() + line.size());
+      d.text += line;
     }
-    if (nl == s.size()) break;
-    pos = nl + 1;
+    docs.push_back(std::move(d));
   }
-  if (!cur.gold.empty()) docs.push_back(std::move(cur));
   return docs;
 }
 
@@ -194,19 +180,6 @@ Score ScoreDoc(const Doc& d, const Spans& pred, FILE* errors) {
   return sc;
 }
 
-std::vector<std::string> ListTxt(const std::string& dir) {
-  std::vector<std::string> files;
-  if (DIR* d = opendir(dir.c_str())) {
-    while (dirent* e = readdir(d)) {
-      std::string n = e->d_name;
-      if (n.size() > 4 && n.compare(n.size() - 4, 4, ".txt") == 0) files.push_back(n);
-    }
-    closedir(d);
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 constexpr int kRounds = 5;
 
 double Time(const std::function<void()>& f) {
@@ -252,7 +225,7 @@ int main(int argc, char** argv) {
   }
 
   // --- Accuracy. ---
-  std::vector<std::string> files = ListTxt(kss_dir);
+  std::vector<std::string> files = bitext::bench::ListKssFiles(kss_dir);
   if (files.empty()) {
     std::fprintf(stderr, "%s: no KSS .txt files\n", kss_dir.c_str());
     return 1;
@@ -266,8 +239,9 @@ int main(int argc, char** argv) {
               "F1", "exact", "P", "R", "F1");
   for (const std::string& f : files) {
     Score sb, si;
-    if (errors != nullptr) std::fprintf(errors, "==== %s\n", f.c_str());
-    for (const Doc& d : ReadKss(kss_dir + "/" + f)) {
+    const std::string name = std::filesystem::path(f).filename().string();
+    if (errors != nullptr) std::fprintf(errors, "==== %s\n", name.c_str());
+    for (const Doc& d : ReadKss(f)) {
       Spans pb, pi;
       bitext::SplitSentenceSpans(d.text, &pb);
       icu.Split(d.text, &pi);
@@ -276,7 +250,7 @@ int main(int argc, char** argv) {
       corpus_kss += d.text;
       corpus_kss += "\n\n";
     }
-    std::printf("%-14s %6zu | %6.3f %6.3f %6.3f %6.3f | %6.3f %6.3f %6.3f %6.3f\n", f.c_str(),
+    std::printf("%-14s %6zu | %6.3f %6.3f %6.3f %6.3f | %6.3f %6.3f %6.3f %6.3f\n", name.c_str(),
                 sb.gold, sb.Em(), sb.P(), sb.R(), sb.F1(), si.Em(), si.P(), si.R(), si.F1());
     all_b.Add(sb);
     all_i.Add(si);
