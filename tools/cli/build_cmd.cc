@@ -38,6 +38,43 @@ std::string ResolveDoc(const BuildOptions& opt, const std::string& arg) {
   return arg;
 }
 
+// The output folder, created (with its missing parents) on first need.
+class OutputFolder {
+ public:
+  explicit OutputFolder(std::string path) : path_(std::move(path)) {}
+
+  // True once the folder exists; else error() says why.
+  bool Create() {
+    if (tried_) return error_.empty();
+    tried_ = true;
+    std::error_code ec;
+    for (std::filesystem::path p = path_; !p.empty() && !std::filesystem::exists(p, ec);
+         p = p.parent_path()) {
+      created_.push_back(p);
+      if (p == p.parent_path()) break;
+    }
+    std::filesystem::create_directories(path_, ec);
+    if (ec || !IsDirectory(path_)) {
+      error_ = path_ + ": cannot create output folder" + (ec ? ": " + ec.message() : std::string());
+    }
+    return error_.empty();
+  }
+  const std::string& error() const { return error_; }
+
+  // Removes the folders Create made, where they are still empty.
+  void Undo() {
+    std::error_code ec;
+    for (const std::filesystem::path& p : created_) std::filesystem::remove(p, ec);
+    created_.clear();
+  }
+
+ private:
+  std::string path_;
+  bool tried_ = false;
+  std::string error_;
+  std::vector<std::filesystem::path> created_;  // deepest first
+};
+
 int RunBuild(const BuildOptions& opt) {
   Status valid = ValidateTimingOptions(opt.timing);
   if (!valid.ok()) {
@@ -56,9 +93,24 @@ int RunBuild(const BuildOptions& opt) {
     for (const std::string& d : opt.docs) dirs.push_back(ResolveDoc(opt, d));
   }
   const bool progress = !opt.quiet && isatty(STDERR_FILENO);
-  std::vector<std::pair<std::string, std::string>> files;
+  // Each output goes to its temporary file as soon as it is made (only one is
+  // in memory at a time); all are renamed at the end, or none if anything
+  // failed. The output folder is created with the first file.
+  AtomicFileSet files;
+  OutputFolder folder(opt.out);
+  Status write_error;
   std::map<std::string, std::string> names;  // output name -> folder
   int errors = 0;
+  // True while outputs are still worth writing (no error so far).
+  auto writing = [&] { return errors == 0 && write_error.ok(); };
+  auto add = [&](const std::string& path, std::string content) {
+    if (!writing()) return;
+    if (!folder.Create()) {
+      write_error = Status::IoError({}, folder.error());
+      return;
+    }
+    write_error = files.Add(path, content);
+  };
   for (size_t i = 0; i < dirs.size(); ++i) {
     if (progress) {
       std::cerr << "\rbitext build: [" << i + 1 << "/" << dirs.size() << "] " << dirs[i] << "\x1b[K"
@@ -97,33 +149,37 @@ int RunBuild(const BuildOptions& opt) {
       if (progress) std::cerr << "\n";
       std::cerr << w.ToString() << "\n";
     }
-    std::vector<Cue> cues = MakeCues(*doc, opt.timing);
-    files.emplace_back(base + ".tmx", std::move(tmx.content));
-    files.emplace_back(base + ".srt", WriteSrt(cues, SrtMode::kBilingual));
-    files.emplace_back(base + ".en.srt", WriteSrt(cues, SrtMode::kEnglish));
-    files.emplace_back(base + ".en.vtt", WriteVtt(cues));
-    files.emplace_back(base + ".md", WriteReviewMarkdown(*doc));
-    files.emplace_back(base + ".en.md", WriteArticleMarkdown(*doc));
+    add(base + ".tmx", std::move(tmx.content));
+    if (!writing()) continue;  // the rest has no messages: not worth making
+    {
+      std::vector<Cue> cues = MakeCues(*doc, opt.timing);
+      add(base + ".srt", WriteSrt(cues, SrtMode::kBilingual));
+      add(base + ".en.srt", WriteSrt(cues, SrtMode::kEnglish));
+      add(base + ".en.vtt", WriteVtt(cues));
+    }
+    add(base + ".md", WriteReviewMarkdown(*doc));
+    add(base + ".en.md", WriteArticleMarkdown(*doc));
   }
   if (progress) std::cerr << "\n";
   if (errors > 0) {
+    files.Abort();
+    folder.Undo();
     std::cerr << "bitext build: " << errors << " document(s) failed; nothing written\n";
     return 1;
   }
-  std::error_code ec;
-  std::filesystem::create_directories(opt.out, ec);
-  if (ec || !IsDirectory(opt.out)) {
-    std::cerr << opt.out << ": cannot create output folder"
-              << (ec ? ": " + ec.message() : std::string()) << "\n";
+  if (write_error.ok() && !folder.Create()) write_error = Status::IoError({}, folder.error());
+  if (!write_error.ok()) {
+    files.Abort();
+    std::cerr << write_error.ToString() << "\n";
     return 1;
   }
-  Status written = WriteFilesAtomic(files);
+  const size_t count = files.size();
+  Status written = files.Commit();
   if (!written.ok()) {
     std::cerr << written.ToString() << "\n";
     return 1;
   }
-  if (progress)
-    std::cerr << "bitext build: wrote " << files.size() << " files to " << opt.out << "\n";
+  if (progress) std::cerr << "bitext build: wrote " << count << " files to " << opt.out << "\n";
   return 0;
 }
 

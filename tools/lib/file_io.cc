@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <utility>
 
 namespace bitext {
 namespace {
@@ -100,49 +101,67 @@ Result<std::string> ReadFile(const std::string& path) {
 }
 
 Status WriteFileAtomic(const std::string& path, std::string_view content) {
-  return WriteFilesAtomic({{path, std::string(content)}});
+  AtomicFileSet set;
+  BITEXT_RETURN_IF_ERROR(set.Add(path, content));
+  return set.Commit();
 }
 
 Status WriteFilesAtomic(const std::vector<std::pair<std::string, std::string>>& files) {
-  std::vector<std::string> temps;
-  for (const auto& [path, content] : files) {
-    std::string tmp;
-    Status s = WriteTemp(path, content, &tmp);
-    if (!s.ok()) {
-      for (const auto& t : temps) ::unlink(t.c_str());
-      return s;
-    }
-    temps.push_back(tmp);
-  }
+  AtomicFileSet set;
+  for (const auto& [path, content] : files) BITEXT_RETURN_IF_ERROR(set.Add(path, content));
+  return set.Commit();
+}
+
+AtomicFileSet::~AtomicFileSet() { Abort(); }
+
+Status AtomicFileSet::Add(const std::string& path, std::string_view content) {
+  std::string tmp;
+  BITEXT_RETURN_IF_ERROR(WriteTemp(path, content, &tmp));
+  paths_.push_back(path);
+  temps_.push_back(std::move(tmp));
+  return Status::Ok();
+}
+
+void AtomicFileSet::Abort() {
+  for (const std::string& t : temps_) ::unlink(t.c_str());
+  paths_.clear();
+  temps_.clear();
+}
+
+Status AtomicFileSet::Commit() {
+  const std::vector<std::string> files = std::move(paths_);
+  const std::vector<std::string> temps = std::move(temps_);
+  paths_.clear();
+  temps_.clear();
   // Keep a hard link to every destination that exists, so that if a later
   // rename fails the files already replaced can be put back.
   std::vector<std::string> backups(files.size());
   std::vector<bool> existed(files.size(), false);
   for (size_t i = 0; i < files.size(); ++i) {
     struct stat st;
-    if (::lstat(files[i].first.c_str(), &st) != 0) continue;
+    if (::lstat(files[i].c_str(), &st) != 0) continue;
     existed[i] = true;
-    std::string backup = TempName(files[i].first, ".old");
-    if (::link(files[i].first.c_str(), backup.c_str()) == 0) backups[i] = backup;
+    std::string backup = TempName(files[i], ".old");
+    if (::link(files[i].c_str(), backup.c_str()) == 0) backups[i] = backup;
   }
   auto drop_backups = [&backups] {
     for (const std::string& b : backups)
       if (!b.empty()) ::unlink(b.c_str());
   };
   for (size_t i = 0; i < files.size(); ++i) {
-    if (::rename(temps[i].c_str(), files[i].first.c_str()) != 0) {
+    if (::rename(temps[i].c_str(), files[i].c_str()) != 0) {
       int err = errno;
       for (size_t j = i; j < temps.size(); ++j) ::unlink(temps[j].c_str());
       // Undo the renames done so far: old files back, new files away.
       for (size_t j = 0; j < i; ++j) {
         if (!backups[j].empty()) {
-          if (::rename(backups[j].c_str(), files[j].first.c_str()) == 0) backups[j].clear();
+          if (::rename(backups[j].c_str(), files[j].c_str()) == 0) backups[j].clear();
         } else if (!existed[j]) {
-          ::unlink(files[j].first.c_str());
+          ::unlink(files[j].c_str());
         }
       }
       drop_backups();
-      return Status::IoError({files[i].first}, "cannot replace file: " + ErrnoText(err));
+      return Status::IoError({files[i]}, "cannot replace file: " + ErrnoText(err));
     }
   }
   drop_backups();
