@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "subtitle_timing.h"
@@ -31,6 +32,9 @@ std::string FormatSrtTime(int64_t ms);
 // One subtitle text line made safe for SRT/WebVTT as described above
 // ("" if nothing is left).
 std::string SubtitleLine(const std::string& line);
+
+// SubtitleLine(line) appended to *out (no string of its own).
+void AppendSubtitleLine(std::string_view line, std::string* out);
 
 std::string WriteSrt(const std::vector<Cue>& cues, SrtMode mode);
 
