@@ -14,6 +14,7 @@
 #include "document.h"
 #include "file_io.h"
 #include "markdown_writer.h"
+#include "output_sink.h"
 #include "srt_writer.h"
 #include "subtitle_timing.h"
 #include "tmx_writer.h"
@@ -103,13 +104,21 @@ int RunBuild(const BuildOptions& opt) {
   int errors = 0;
   // True while outputs are still worth writing (no error so far).
   auto writing = [&] { return errors == 0 && write_error.ok(); };
-  auto add = [&](const std::string& path, std::string content) {
+  // Writes one output: `produce` passes its text to a sink that streams it
+  // to the file's temporary file in chunks.
+  auto add = [&](const std::string& path, const auto& produce) {
     if (!writing()) return;
     if (!folder.Create()) {
       write_error = Status::IoError({}, folder.error());
       return;
     }
-    write_error = files.Add(path, content);
+    write_error = files.Begin(path);
+    if (!write_error.ok()) return;
+    OutputSink sink([&files](std::string_view bytes) { return files.Append(bytes); });
+    produce(&sink);
+    write_error = sink.Finish();
+    Status ended = files.End();
+    if (write_error.ok()) write_error = ended;
   };
   for (size_t i = 0; i < dirs.size(); ++i) {
     if (progress) {
@@ -144,21 +153,27 @@ int RunBuild(const BuildOptions& opt) {
     const std::string base = opt.out + "/" + doc->name;
     TmxOptions tmx_opt;
     tmx_opt.creation_date = opt.tmx_date;
-    TmxResult tmx = WriteTmx(*doc, tmx_opt);
-    for (const WriterWarning& w : tmx.warnings) {
+    std::vector<WriterWarning> tmx_warnings;
+    if (writing()) {
+      add(base + ".tmx", [&](OutputSink* sink) { tmx_warnings = WriteTmx(*doc, tmx_opt, sink); });
+    }
+    if (!writing()) {  // nothing is written, but the warnings are still due
+      OutputSink discard([](std::string_view) { return Status::Ok(); });
+      tmx_warnings = WriteTmx(*doc, tmx_opt, &discard);
+    }
+    for (const WriterWarning& w : tmx_warnings) {
       if (progress) std::cerr << "\n";
       std::cerr << w.ToString() << "\n";
     }
-    add(base + ".tmx", std::move(tmx.content));
     if (!writing()) continue;  // the rest has no messages: not worth making
     {
       std::vector<Cue> cues = MakeCues(*doc, opt.timing);
-      add(base + ".srt", WriteSrt(cues, SrtMode::kBilingual));
-      add(base + ".en.srt", WriteSrt(cues, SrtMode::kEnglish));
-      add(base + ".en.vtt", WriteVtt(cues));
+      add(base + ".srt", [&](OutputSink* sink) { WriteSrt(cues, SrtMode::kBilingual, sink); });
+      add(base + ".en.srt", [&](OutputSink* sink) { WriteSrt(cues, SrtMode::kEnglish, sink); });
+      add(base + ".en.vtt", [&](OutputSink* sink) { WriteVtt(cues, sink); });
     }
-    add(base + ".md", WriteReviewMarkdown(*doc));
-    add(base + ".en.md", WriteArticleMarkdown(*doc));
+    add(base + ".md", [&](OutputSink* sink) { WriteReviewMarkdown(*doc, sink); });
+    add(base + ".en.md", [&](OutputSink* sink) { sink->text() = WriteArticleMarkdown(*doc); });
   }
   if (progress) std::cerr << "\n";
   if (errors > 0) {

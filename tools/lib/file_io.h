@@ -59,6 +59,15 @@ class AtomicFileSet {
 
   // IoError naming `path` if its temporary file cannot be written.
   Status Add(const std::string& path, std::string_view content);
+
+  // Add in pieces, for content too large to hold whole: Begin creates the
+  // temporary file, Append writes to it, End flushes and closes it and adds
+  // it to the set. After a failed Append the rest is ignored and End reports
+  // that error; a failed End (or a set dropped before End) leaves no
+  // temporary file. One file at a time: Add and Commit end an open one.
+  Status Begin(const std::string& path);
+  Status Append(std::string_view bytes);
+  Status End();
   // IoError naming the destination that could not be replaced; the set is
   // empty afterwards either way.
   Status Commit();
@@ -70,6 +79,10 @@ class AtomicFileSet {
  private:
   std::vector<std::string> paths_;  // destinations
   std::vector<std::string> temps_;  // their temporary files
+  // The file between Begin and End.
+  int fd_ = -1;
+  std::string open_path_, open_temp_;
+  Status open_status_;
 };
 
 bool FileExists(const std::string& path);

@@ -2,6 +2,7 @@
 
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "subtitle_timing.h"  // EnglishSpeakerLabel
@@ -195,7 +196,14 @@ std::string MarkdownTableCell(std::string_view text) {
 }
 
 std::string WriteReviewMarkdown(const MergedDocument& doc) {
-  std::string out = "# " + MarkdownInline(doc.name) + "\n\n";
+  OutputSink sink;
+  WriteReviewMarkdown(doc, &sink);
+  return std::move(sink.text());
+}
+
+void WriteReviewMarkdown(const MergedDocument& doc, OutputSink* sink) {
+  std::string& out = sink->text();
+  out += "# " + MarkdownInline(doc.name) + "\n\n";
   out += "Bilingual review: every unit of the document, Korean source and curated English.\n\n";
   out += "| id | 한국어 | English |\n";
   out += "| --- | --- | --- |\n";
@@ -212,8 +220,8 @@ std::string WriteReviewMarkdown(const MergedDocument& doc) {
       AppendTableCell(mu.english, &out);
     }
     out += " |\n";
+    sink->Poll();
   }
-  return out;
 }
 
 std::string WriteArticleMarkdown(const MergedDocument& doc) {

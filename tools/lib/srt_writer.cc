@@ -1,6 +1,7 @@
 #include "srt_writer.h"
 
 #include <cstring>
+#include <utility>
 
 #include "xml_text.h"
 
@@ -69,7 +70,13 @@ void AppendSubtitleLine(std::string_view line, std::string* out) {
 }
 
 std::string WriteSrt(const std::vector<Cue>& cues, SrtMode mode) {
-  std::string out;
+  OutputSink sink;
+  WriteSrt(cues, mode, &sink);
+  return std::move(sink.text());
+}
+
+void WriteSrt(const std::vector<Cue>& cues, SrtMode mode, OutputSink* sink) {
+  std::string& out = sink->text();
   std::string text;  // the current cue's lines
   int n = 0;
   for (const Cue& c : cues) {
@@ -92,8 +99,8 @@ std::string WriteSrt(const std::vector<Cue>& cues, SrtMode mode) {
     out += '\n';
     out += text;
     out += '\n';
+    sink->Poll();
   }
-  return out;
 }
 
 }  // namespace bitext

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "output_sink.h"
 #include "subtitle_timing.h"
 
 namespace bitext {
@@ -37,6 +38,8 @@ std::string SubtitleLine(const std::string& line);
 void AppendSubtitleLine(std::string_view line, std::string* out);
 
 std::string WriteSrt(const std::vector<Cue>& cues, SrtMode mode);
+// The same text, passed to `sink` cue by cue (output_sink.h).
+void WriteSrt(const std::vector<Cue>& cues, SrtMode mode, OutputSink* sink);
 
 }  // namespace bitext
 

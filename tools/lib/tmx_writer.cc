@@ -1,5 +1,7 @@
 #include "tmx_writer.h"
 
+#include <utility>
+
 #include "unit.h"
 
 namespace bitext {
@@ -21,23 +23,32 @@ std::string DroppedList(const std::vector<char32_t>& dropped) {
 }  // namespace
 
 TmxResult WriteTmx(const MergedDocument& doc, const TmxOptions& opt) {
+  OutputSink sink;
   TmxResult r;
+  r.warnings = WriteTmx(doc, opt, &sink);
+  r.content = std::move(sink.text());
+  return r;
+}
+
+std::vector<WriterWarning> WriteTmx(const MergedDocument& doc, const TmxOptions& opt,
+                                    OutputSink* sink) {
+  std::vector<WriterWarning> warnings;
   // Sanitises `text` (into *storage when anything is dropped); warns (at
   // where(), about what()) about what it dropped. The location and subject
   // are made only for a warning.
-  auto clean = [&r](std::string_view text, std::string* storage, const auto& where,
-                    const auto& what) -> std::string_view {
+  auto clean = [&warnings](std::string_view text, std::string* storage, const auto& where,
+                           const auto& what) -> std::string_view {
     if (IsXmlClean(text)) return text;
     std::vector<char32_t> dropped;
     *storage = DropXmlForbidden(text, &dropped);
     if (!dropped.empty()) {
-      r.warnings.push_back({where(), what() + ": dropped " + std::to_string(dropped.size()) +
-                                         " character(s) XML 1.0 forbids or invisible (" +
-                                         DroppedList(dropped) + ")"});
+      warnings.push_back({where(), what() + ": dropped " + std::to_string(dropped.size()) +
+                                       " character(s) XML 1.0 forbids or invisible (" +
+                                       DroppedList(dropped) + ")"});
     }
     return *storage;
   };
-  std::string& out = r.content;
+  std::string& out = sink->text();
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<tmx version=\"1.4\">\n";
   out += "  <header creationtool=\"bitext\" creationtoolversion=\"" +
@@ -89,10 +100,11 @@ TmxResult WriteTmx(const MergedDocument& doc, const TmxOptions& opt) {
     AppendXmlEscaped(en, false, &out);
     out += "</seg></tuv>\n";
     out += "    </tu>\n";
+    sink->Poll();
   }
   out += "  </body>\n";
   out += "</tmx>\n";
-  return r;
+  return warnings;
 }
 
 }  // namespace bitext

@@ -1,5 +1,7 @@
 #include "vtt_writer.h"
 
+#include <utility>
+
 #include "srt_writer.h"
 
 namespace bitext {
@@ -46,7 +48,14 @@ std::string VttEscape(const std::string& text) {
 }
 
 std::string WriteVtt(const std::vector<Cue>& cues) {
-  std::string out = "WEBVTT\n\n";
+  OutputSink sink;
+  WriteVtt(cues, &sink);
+  return std::move(sink.text());
+}
+
+void WriteVtt(const std::vector<Cue>& cues, OutputSink* sink) {
+  std::string& out = sink->text();
+  out += "WEBVTT\n\n";
   // The current cue's safe lines: `lines` are views into `text`, filled once
   // it is complete (appending could move it).
   std::string text;
@@ -99,8 +108,8 @@ std::string WriteVtt(const std::vector<Cue>& cues) {
       out += '\n';
     }
     out += '\n';
+    sink->Poll();
   }
-  return out;
 }
 
 }  // namespace bitext
