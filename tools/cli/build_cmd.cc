@@ -1,6 +1,7 @@
 // bitext build [DOC...] [--out DIR]: the deliverables of each document
 // (TMX, bilingual and English SRT, English WebVTT, review and article
 // Markdown), written all together or not at all.
+#include <malloc.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -94,6 +95,11 @@ int RunBuild(const BuildOptions& opt) {
     for (const std::string& d : opt.docs) dirs.push_back(ResolveDoc(opt, d));
   }
   const bool progress = !opt.quiet && isatty(STDERR_FILENO);
+  // Blocks of 1 MB and more (file contents, the units' and cues' vectors)
+  // straight from and back to the system: glibc's default threshold grows
+  // with the first large block freed, after which such blocks come from the
+  // heap, where growing vectors and the freed en.po leave memory unused.
+  ::mallopt(M_MMAP_THRESHOLD, 1 << 20);
   // Each output goes to its temporary file as soon as it is made (only one is
   // in memory at a time); all are renamed at the end, or none if anything
   // failed. The output folder is created with the first file.
