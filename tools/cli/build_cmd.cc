@@ -1,6 +1,7 @@
 // bitext build [DOC...] [--out DIR]: the deliverables of each document
 // (TMX, bilingual and English SRT, English WebVTT, review and article
 // Markdown), written all together or not at all.
+#include <malloc.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include "document.h"
 #include "file_io.h"
 #include "markdown_writer.h"
+#include "output_sink.h"
 #include "srt_writer.h"
 #include "subtitle_timing.h"
 #include "tmx_writer.h"
@@ -38,6 +40,43 @@ std::string ResolveDoc(const BuildOptions& opt, const std::string& arg) {
   return arg;
 }
 
+// The output folder, created (with its missing parents) on first need.
+class OutputFolder {
+ public:
+  explicit OutputFolder(std::string path) : path_(std::move(path)) {}
+
+  // True once the folder exists; else error() says why.
+  bool Create() {
+    if (tried_) return error_.empty();
+    tried_ = true;
+    std::error_code ec;
+    for (std::filesystem::path p = path_; !p.empty() && !std::filesystem::exists(p, ec);
+         p = p.parent_path()) {
+      created_.push_back(p);
+      if (p == p.parent_path()) break;
+    }
+    std::filesystem::create_directories(path_, ec);
+    if (ec || !IsDirectory(path_)) {
+      error_ = path_ + ": cannot create output folder" + (ec ? ": " + ec.message() : std::string());
+    }
+    return error_.empty();
+  }
+  const std::string& error() const { return error_; }
+
+  // Removes the folders Create made, where they are still empty.
+  void Undo() {
+    std::error_code ec;
+    for (const std::filesystem::path& p : created_) std::filesystem::remove(p, ec);
+    created_.clear();
+  }
+
+ private:
+  std::string path_;
+  bool tried_ = false;
+  std::string error_;
+  std::vector<std::filesystem::path> created_;  // deepest first
+};
+
 int RunBuild(const BuildOptions& opt) {
   Status valid = ValidateTimingOptions(opt.timing);
   if (!valid.ok()) {
@@ -56,9 +95,37 @@ int RunBuild(const BuildOptions& opt) {
     for (const std::string& d : opt.docs) dirs.push_back(ResolveDoc(opt, d));
   }
   const bool progress = !opt.quiet && isatty(STDERR_FILENO);
-  std::vector<std::pair<std::string, std::string>> files;
+  // Blocks of 1 MB and more (file contents, the units' and cues' vectors)
+  // straight from and back to the system: glibc's default threshold grows
+  // with the first large block freed, after which such blocks come from the
+  // heap, where growing vectors and the freed en.po leave memory unused.
+  ::mallopt(M_MMAP_THRESHOLD, 1 << 20);
+  // Each output goes to its temporary file as soon as it is made (only one is
+  // in memory at a time); all are renamed at the end, or none if anything
+  // failed. The output folder is created with the first file.
+  AtomicFileSet files;
+  OutputFolder folder(opt.out);
+  Status write_error;
   std::map<std::string, std::string> names;  // output name -> folder
   int errors = 0;
+  // True while outputs are still worth writing (no error so far).
+  auto writing = [&] { return errors == 0 && write_error.ok(); };
+  // Writes one output: `produce` passes its text to a sink that streams it
+  // to the file's temporary file in chunks.
+  auto add = [&](const std::string& path, const auto& produce) {
+    if (!writing()) return;
+    if (!folder.Create()) {
+      write_error = Status::IoError({}, folder.error());
+      return;
+    }
+    write_error = files.Begin(path);
+    if (!write_error.ok()) return;
+    OutputSink sink([&files](std::string_view bytes) { return files.Append(bytes); });
+    produce(&sink);
+    write_error = sink.Finish();
+    Status ended = files.End();
+    if (write_error.ok()) write_error = ended;
+  };
   for (size_t i = 0; i < dirs.size(); ++i) {
     if (progress) {
       std::cerr << "\rbitext build: [" << i + 1 << "/" << dirs.size() << "] " << dirs[i] << "\x1b[K"
@@ -92,38 +159,48 @@ int RunBuild(const BuildOptions& opt) {
     const std::string base = opt.out + "/" + doc->name;
     TmxOptions tmx_opt;
     tmx_opt.creation_date = opt.tmx_date;
-    TmxResult tmx = WriteTmx(*doc, tmx_opt);
-    for (const WriterWarning& w : tmx.warnings) {
+    std::vector<WriterWarning> tmx_warnings;
+    if (writing()) {
+      add(base + ".tmx", [&](OutputSink* sink) { tmx_warnings = WriteTmx(*doc, tmx_opt, sink); });
+    }
+    if (!writing()) {  // nothing is written, but the warnings are still due
+      OutputSink discard([](std::string_view) { return Status::Ok(); });
+      tmx_warnings = WriteTmx(*doc, tmx_opt, &discard);
+    }
+    for (const WriterWarning& w : tmx_warnings) {
       if (progress) std::cerr << "\n";
       std::cerr << w.ToString() << "\n";
     }
-    std::vector<Cue> cues = MakeCues(*doc, opt.timing);
-    files.emplace_back(base + ".tmx", std::move(tmx.content));
-    files.emplace_back(base + ".srt", WriteSrt(cues, SrtMode::kBilingual));
-    files.emplace_back(base + ".en.srt", WriteSrt(cues, SrtMode::kEnglish));
-    files.emplace_back(base + ".en.vtt", WriteVtt(cues));
-    files.emplace_back(base + ".md", WriteReviewMarkdown(*doc));
-    files.emplace_back(base + ".en.md", WriteArticleMarkdown(*doc));
+    if (!writing()) continue;  // the rest has no messages: not worth making
+    {
+      std::vector<Cue> cues = MakeCues(*doc, opt.timing);
+      add(base + ".srt", [&](OutputSink* sink) { WriteSrt(cues, SrtMode::kBilingual, sink); });
+      add(base + ".en.srt", [&](OutputSink* sink) { WriteSrt(cues, SrtMode::kEnglish, sink); });
+      add(base + ".en.vtt", [&](OutputSink* sink) { WriteVtt(cues, sink); });
+    }
+    add(base + ".md", [&](OutputSink* sink) { WriteReviewMarkdown(*doc, sink); });
+    add(base + ".en.md", [&](OutputSink* sink) { sink->text() = WriteArticleMarkdown(*doc); });
   }
   if (progress) std::cerr << "\n";
   if (errors > 0) {
+    files.Abort();
+    folder.Undo();
     std::cerr << "bitext build: " << errors << " document(s) failed; nothing written\n";
     return 1;
   }
-  std::error_code ec;
-  std::filesystem::create_directories(opt.out, ec);
-  if (ec || !IsDirectory(opt.out)) {
-    std::cerr << opt.out << ": cannot create output folder"
-              << (ec ? ": " + ec.message() : std::string()) << "\n";
+  if (write_error.ok() && !folder.Create()) write_error = Status::IoError({}, folder.error());
+  if (!write_error.ok()) {
+    files.Abort();
+    std::cerr << write_error.ToString() << "\n";
     return 1;
   }
-  Status written = WriteFilesAtomic(files);
+  const size_t count = files.size();
+  Status written = files.Commit();
   if (!written.ok()) {
     std::cerr << written.ToString() << "\n";
     return 1;
   }
-  if (progress)
-    std::cerr << "bitext build: wrote " << files.size() << " files to " << opt.out << "\n";
+  if (progress) std::cerr << "bitext build: wrote " << count << " files to " << opt.out << "\n";
   return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <utility>
 
 namespace bitext {
 namespace {
@@ -36,29 +37,42 @@ Status WriteAll(int fd, std::string_view content, const std::string& path) {
   return Status::Ok();
 }
 
-// Writes `content` to a fresh temporary file beside `path`; its name goes to
-// *tmp_path. On failure nothing is left behind.
-Status WriteTemp(const std::string& path, std::string_view content, std::string* tmp_path) {
+// Creates a fresh temporary file beside `path`; its name goes to *tmp_path,
+// its descriptor to *fd.
+Status OpenTemp(const std::string& path, std::string* tmp_path, int* fd) {
   mode_t mode = 0644;
   struct stat st;
   if (::stat(path.c_str(), &st) == 0) {
     if (S_ISDIR(st.st_mode)) return Status::IoError({path}, "is a directory");
     mode = st.st_mode & 07777;
   }
-  int fd = -1;
-  for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+  *fd = -1;
+  for (int attempt = 0; attempt < 100 && *fd < 0; ++attempt) {
     *tmp_path = TempName(path, "");
-    fd = ::open(tmp_path->c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-    if (fd < 0 && errno != EEXIST) {
+    *fd = ::open(tmp_path->c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    if (*fd < 0 && errno != EEXIST) {
       return Status::IoError({path}, "cannot create temporary file: " + ErrnoText(errno));
     }
   }
-  if (fd < 0) return Status::IoError({path}, "cannot create temporary file");
-  Status s = WriteAll(fd, content, path);
+  if (*fd < 0) return Status::IoError({path}, "cannot create temporary file");
+  return Status::Ok();
+}
+
+// Flushes and closes the temporary file `fd` after writing with status `s`;
+// on failure it is removed.
+Status CloseTemp(const std::string& path, const std::string& tmp_path, int fd, Status s) {
   if (s.ok() && ::fsync(fd) != 0) s = Status::IoError({path}, "cannot flush: " + ErrnoText(errno));
   if (::close(fd) != 0 && s.ok()) s = Status::IoError({path}, "cannot close: " + ErrnoText(errno));
-  if (!s.ok()) ::unlink(tmp_path->c_str());
+  if (!s.ok()) ::unlink(tmp_path.c_str());
   return s;
+}
+
+// Writes `content` to a fresh temporary file beside `path`; its name goes to
+// *tmp_path. On failure nothing is left behind.
+Status WriteTemp(const std::string& path, std::string_view content, std::string* tmp_path) {
+  int fd = -1;
+  BITEXT_RETURN_IF_ERROR(OpenTemp(path, tmp_path, &fd));
+  return CloseTemp(path, *tmp_path, fd, WriteAll(fd, content, path));
 }
 
 }  // namespace
@@ -100,49 +114,111 @@ Result<std::string> ReadFile(const std::string& path) {
 }
 
 Status WriteFileAtomic(const std::string& path, std::string_view content) {
-  return WriteFilesAtomic({{path, std::string(content)}});
+  AtomicFileSet set;
+  BITEXT_RETURN_IF_ERROR(set.Add(path, content));
+  return set.Commit();
 }
 
 Status WriteFilesAtomic(const std::vector<std::pair<std::string, std::string>>& files) {
-  std::vector<std::string> temps;
-  for (const auto& [path, content] : files) {
-    std::string tmp;
-    Status s = WriteTemp(path, content, &tmp);
+  AtomicFileSet set;
+  for (const auto& [path, content] : files) BITEXT_RETURN_IF_ERROR(set.Add(path, content));
+  return set.Commit();
+}
+
+AtomicFileSet::~AtomicFileSet() { Abort(); }
+
+Status AtomicFileSet::Begin(const std::string& path) {
+  if (fd_ >= 0) BITEXT_RETURN_IF_ERROR(End());
+  std::string tmp;
+  int fd = -1;
+  BITEXT_RETURN_IF_ERROR(OpenTemp(path, &tmp, &fd));
+  fd_ = fd;
+  open_path_ = path;
+  open_temp_ = std::move(tmp);
+  open_status_ = Status::Ok();
+  return Status::Ok();
+}
+
+Status AtomicFileSet::Append(std::string_view bytes) {
+  if (fd_ < 0) return Status::IoError({}, "no file begun");
+  if (open_status_.ok()) open_status_ = WriteAll(fd_, bytes, open_path_);
+  return open_status_;
+}
+
+Status AtomicFileSet::End() {
+  if (fd_ < 0) return Status::IoError({}, "no file begun");
+  Status s = CloseTemp(open_path_, open_temp_, fd_, open_status_);
+  fd_ = -1;
+  if (s.ok()) {
+    paths_.push_back(std::move(open_path_));
+    temps_.push_back(std::move(open_temp_));
+  }
+  open_path_.clear();
+  open_temp_.clear();
+  return s;
+}
+
+Status AtomicFileSet::Add(const std::string& path, std::string_view content) {
+  if (fd_ >= 0) BITEXT_RETURN_IF_ERROR(End());
+  std::string tmp;
+  BITEXT_RETURN_IF_ERROR(WriteTemp(path, content, &tmp));
+  paths_.push_back(path);
+  temps_.push_back(std::move(tmp));
+  return Status::Ok();
+}
+
+void AtomicFileSet::Abort() {
+  if (fd_ >= 0) {
+    ::close(fd_);
+    ::unlink(open_temp_.c_str());
+    fd_ = -1;
+  }
+  for (const std::string& t : temps_) ::unlink(t.c_str());
+  paths_.clear();
+  temps_.clear();
+}
+
+Status AtomicFileSet::Commit() {
+  if (fd_ >= 0) {
+    Status s = End();
     if (!s.ok()) {
-      for (const auto& t : temps) ::unlink(t.c_str());
+      Abort();
       return s;
     }
-    temps.push_back(tmp);
   }
+  const std::vector<std::string> files = std::move(paths_);
+  const std::vector<std::string> temps = std::move(temps_);
+  paths_.clear();
+  temps_.clear();
   // Keep a hard link to every destination that exists, so that if a later
   // rename fails the files already replaced can be put back.
   std::vector<std::string> backups(files.size());
   std::vector<bool> existed(files.size(), false);
   for (size_t i = 0; i < files.size(); ++i) {
     struct stat st;
-    if (::lstat(files[i].first.c_str(), &st) != 0) continue;
+    if (::lstat(files[i].c_str(), &st) != 0) continue;
     existed[i] = true;
-    std::string backup = TempName(files[i].first, ".old");
-    if (::link(files[i].first.c_str(), backup.c_str()) == 0) backups[i] = backup;
+    std::string backup = TempName(files[i], ".old");
+    if (::link(files[i].c_str(), backup.c_str()) == 0) backups[i] = backup;
   }
   auto drop_backups = [&backups] {
     for (const std::string& b : backups)
       if (!b.empty()) ::unlink(b.c_str());
   };
   for (size_t i = 0; i < files.size(); ++i) {
-    if (::rename(temps[i].c_str(), files[i].first.c_str()) != 0) {
+    if (::rename(temps[i].c_str(), files[i].c_str()) != 0) {
       int err = errno;
       for (size_t j = i; j < temps.size(); ++j) ::unlink(temps[j].c_str());
       // Undo the renames done so far: old files back, new files away.
       for (size_t j = 0; j < i; ++j) {
         if (!backups[j].empty()) {
-          if (::rename(backups[j].c_str(), files[j].first.c_str()) == 0) backups[j].clear();
+          if (::rename(backups[j].c_str(), files[j].c_str()) == 0) backups[j].clear();
         } else if (!existed[j]) {
-          ::unlink(files[j].first.c_str());
+          ::unlink(files[j].c_str());
         }
       }
       drop_backups();
-      return Status::IoError({files[i].first}, "cannot replace file: " + ErrnoText(err));
+      return Status::IoError({files[i]}, "cannot replace file: " + ErrnoText(err));
     }
   }
   drop_backups();

@@ -36,6 +36,55 @@ Status WriteFileAtomic(const std::string& path, std::string_view content);
 // taken before (and files that did not exist are removed again).
 Status WriteFilesAtomic(const std::vector<std::pair<std::string, std::string>>& files);
 
+// WriteFilesAtomic one file at a time, so that a caller producing many large
+// files holds only one in memory:
+//
+//   AtomicFileSet set;
+//   for (...) BITEXT_RETURN_IF_ERROR(set.Add(path, MakeContent()));  // content freed after
+//   BITEXT_RETURN_IF_ERROR(set.Commit());
+//
+// Add writes the content to a temporary file beside `path` at once (and
+// flushes it); no destination changes before Commit. Commit renames every
+// temporary file over its destination, all or none, as WriteFilesAtomic does.
+// A failed Add leaves no temporary file for that path; the set may still be
+// committed with the files added before it, or dropped. A set destroyed (or
+// Abort-ed) without a successful Commit removes all its temporary files, so
+// the destinations stay as they were.
+class AtomicFileSet {
+ public:
+  AtomicFileSet() = default;
+  ~AtomicFileSet();
+  AtomicFileSet(const AtomicFileSet&) = delete;
+  AtomicFileSet& operator=(const AtomicFileSet&) = delete;
+
+  // IoError naming `path` if its temporary file cannot be written.
+  Status Add(const std::string& path, std::string_view content);
+
+  // Add in pieces, for content too large to hold whole: Begin creates the
+  // temporary file, Append writes to it, End flushes and closes it and adds
+  // it to the set. After a failed Append the rest is ignored and End reports
+  // that error; a failed End (or a set dropped before End) leaves no
+  // temporary file. One file at a time: Add and Commit end an open one.
+  Status Begin(const std::string& path);
+  Status Append(std::string_view bytes);
+  Status End();
+  // IoError naming the destination that could not be replaced; the set is
+  // empty afterwards either way.
+  Status Commit();
+  // Removes the temporary files; the set is empty afterwards.
+  void Abort();
+  // Files added and not yet committed or aborted.
+  size_t size() const { return paths_.size(); }
+
+ private:
+  std::vector<std::string> paths_;  // destinations
+  std::vector<std::string> temps_;  // their temporary files
+  // The file between Begin and End.
+  int fd_ = -1;
+  std::string open_path_, open_temp_;
+  Status open_status_;
+};
+
 bool FileExists(const std::string& path);
 bool IsDirectory(const std::string& path);
 

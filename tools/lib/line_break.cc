@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <memory>
 
@@ -28,6 +29,10 @@ constexpr int kMaxDpLines = 8;
 constexpr size_t kMaxDpCandidates = 4000;
 
 double CodePointWidthKo(char32_t c) {
+  // ASCII is narrow (or neutral) and never a combining mark; Hangul
+  // syllables are wide: no property look-up for the common cases.
+  if (c < 0x80) return 0.5;
+  if (c >= 0xAC00 && c <= 0xD7A3) return 1;
   int8_t gc = static_cast<int8_t>(u_charType(static_cast<UChar32>(c)));
   if (gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK) return 0;
   int eaw = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
@@ -56,16 +61,39 @@ constexpr std::string_view kKoreanDeterminers[] = {
     "전", "약", "각", "그", "이", "저", "몇", "모든", "여러", "두", "세",
     "네", "한", "총", "첫", "매", "새", "현", "본",   "해당", "및", "또는"};
 
+// The last byte first: most comparisons end there, without a memcmp call.
 bool EndsWithStr(std::string_view w, std::string_view e) {
-  return w.size() >= e.size() && w.substr(w.size() - e.size()) == e;
+  return w.size() >= e.size() && (e.empty() || w.back() == e.back()) &&
+         w.substr(w.size() - e.size()) == e;
 }
 bool StartsWithStr(std::string_view w, std::string_view e) {
-  return w.size() >= e.size() && w.substr(0, e.size()) == e;
+  return w.size() >= e.size() && (e.empty() || w.front() == e.front()) &&
+         w.substr(0, e.size()) == e;
+}
+
+// The code point of a 3-byte UTF-8 sequence.
+constexpr char32_t Decode3(std::string_view s) {
+  return (char32_t(static_cast<unsigned char>(s[0]) & 0x0F) << 12) |
+         (char32_t(static_cast<unsigned char>(s[1]) & 0x3F) << 6) |
+         char32_t(static_cast<unsigned char>(s[2]) & 0x3F);
+}
+
+// The Hangul syllable `w` ends with, or 0.
+char32_t LastSyllable(std::string_view w) {
+  if (w.size() < 3) return 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(w.data()) + w.size() - 3;
+  if (p[0] < 0xEA || p[0] > 0xED || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
+  char32_t c = Decode3(w.substr(w.size() - 3));
+  return c >= 0xAC00 && c <= 0xD7A3 ? c : 0;
 }
 
 bool IsAuxiliaryPair(std::string_view before, std::string_view after) {
-  if (!(EndsWithStr(before, "고") || EndsWithStr(before, "서") || EndsWithStr(before, "어") ||
-        EndsWithStr(before, "아") || EndsWithStr(before, "게") || EndsWithStr(before, "지"))) {
+  // Ends with 고, 서, 어, 아, 게 or 지 (all single Hangul syllables).
+  static constexpr char32_t kFirstHalf[] = {Decode3("고"), Decode3("서"), Decode3("어"),
+                                            Decode3("아"), Decode3("게"), Decode3("지")};
+  char32_t last = LastSyllable(before);
+  if (last == 0 ||
+      std::find(std::begin(kFirstHalf), std::end(kFirstHalf), last) == std::end(kFirstHalf)) {
     return false;
   }
   for (std::string_view a : kKoreanAuxiliaries) {
@@ -183,7 +211,7 @@ class Breaker {
   int Count(size_t from, size_t to) const {
     Trim(&from, &to);
     if (from >= to) return 0;
-    std::vector<size_t> ends;
+    std::vector<size_t>& ends = scratch_;  // no allocation per count
     if (!Greedy(from, to, false, &ends)) Greedy(from, to, true, &ends);
     return static_cast<int>(ends.size()) + 1;
   }
@@ -471,6 +499,7 @@ class Breaker {
   mutable bool computed_ = false;
   mutable std::vector<size_t> grapheme_set_;
   mutable std::vector<Candidate> cands_;
+  mutable std::vector<size_t> scratch_;  // Count's line ends
 };
 
 }  // namespace
@@ -488,15 +517,21 @@ double LineWidth(std::string_view line, LineLang lang) {
 }
 
 bool IsKoreanClauseBreak(std::string_view before, std::string_view after) {
-  if (IsAuxiliaryPair(before, after)) return false;
+  // Every ending is Hangul: a word not ending in a syllable has none.
+  if (LastSyllable(before) == 0) return false;
+  bool ending = false;
   for (std::string_view ev : kKoreanClauseEndings) {
-    if (before.size() > ev.size() && EndsWithStr(before, ev)) return true;
+    if (before.size() > ev.size() && EndsWithStr(before, ev)) {
+      ending = true;
+      break;
+    }
   }
-  return false;
+  return ending && !IsAuxiliaryPair(before, after);
 }
 
 bool IsKoreanTightBreak(std::string_view before, std::string_view after) {
   if (IsAuxiliaryPair(before, after)) return true;
+  if (before.size() > 6) return false;  // every determiner is one or two syllables
   for (std::string_view d : kKoreanDeterminers) {
     if (before == d) return true;
   }

@@ -2,6 +2,7 @@
 
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "subtitle_timing.h"  // EnglishSpeakerLabel
@@ -42,35 +43,53 @@ size_t UrlStart(std::string_view w) {
   return best;
 }
 
-std::string EscapeInline(std::string_view s, bool table_cell = false) {
-  std::string out;
-  out.reserve(s.size() + 8);
+// `s` with each Markdown-special character backslash-escaped, appended.
+void AppendEscapedSpecials(std::string_view s, std::string* out) {
+  size_t run = 0;  // start of the bytes not yet appended
+  for (size_t k = 0; k < s.size(); ++k) {
+    if (!IsInlineSpecial(s[k])) continue;
+    out->append(s.data() + run, k - run);
+    out->push_back('\\');
+    run = k;  // the character itself follows with the next run
+  }
+  out->append(s.data() + run, s.size() - run);
+}
+
+void AppendEscapedInline(std::string_view s, bool table_cell, std::string* out) {
+  // No URL in any word (words never hold a space, so no word can hold one
+  // the whole text lacks): every special character is escaped.
+  if (s.find("://") == std::string_view::npos && s.find("www.") == std::string_view::npos) {
+    AppendEscapedSpecials(s, out);
+    return;
+  }
   size_t i = 0;
   while (i < s.size()) {
     size_t e = s.find(' ', i);
     if (e == std::string_view::npos) e = s.size();
     std::string_view w = s.substr(i, e - i);
     size_t url = UrlStart(w);
-    for (size_t k = 0; k < w.size(); ++k) {
+    AppendEscapedSpecials(w.substr(0, std::min(url, w.size())), out);
+    for (size_t k = url; k < w.size(); ++k) {
       char c = w[k];
-      if (k >= url) {
-        if (c == '<') {
-          out += "&lt;";
-        } else if (c == '>') {
-          out += "&gt;";
-        } else if (c == '|' && table_cell) {
-          out += "\\|";
-        } else {
-          out += c;
-        }
+      if (c == '<') {
+        *out += "&lt;";
+      } else if (c == '>') {
+        *out += "&gt;";
+      } else if (c == '|' && table_cell) {
+        *out += "\\|";
       } else {
-        if (IsInlineSpecial(c)) out += '\\';
-        out += c;
+        *out += c;
       }
     }
-    if (e < s.size()) out += ' ';
+    if (e < s.size()) *out += ' ';
     i = e + 1;
   }
+}
+
+std::string EscapeInline(std::string_view s, bool table_cell = false) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  AppendEscapedInline(s, table_cell, &out);
   return out;
 }
 
@@ -85,7 +104,37 @@ std::string EscapeBlockStart(std::string s) {
   return s;
 }
 
-std::string Clean(std::string_view text) { return CollapseSpaces(DisplayText(text, nullptr)); }
+std::string Clean(std::string_view text) {
+  if (IsDisplayClean(text)) return std::string(text);
+  return CollapseSpaces(DisplayText(text, nullptr));
+}
+
+// MarkdownTableCell(text) appended to *out.
+void AppendTableCell(std::string_view text, std::string* out) {
+  // One clean line (no line break, nothing to collapse): escaped as it is.
+  if (IsDisplayClean(text)) {
+    AppendEscapedInline(text, /*table_cell=*/true, out);
+    return;
+  }
+  std::string s = DisplayText(text, nullptr);
+  // Split at line breaks; each line collapsed and escaped; joined by <br>.
+  size_t start = 0;
+  std::vector<std::string> lines;
+  while (start <= s.size()) {
+    size_t nl = s.find('\n', start);
+    if (nl == std::string::npos) nl = s.size();
+    std::string line = CollapseSpaces(std::string_view(s).substr(start, nl - start));
+    lines.push_back(line);
+    start = nl + 1;
+  }
+  while (!lines.empty() && lines.back().empty()) lines.pop_back();
+  size_t first = 0;
+  while (first < lines.size() && lines[first].empty()) ++first;
+  for (size_t i = first; i < lines.size(); ++i) {
+    if (i > first) *out += "<br>";
+    AppendEscapedInline(lines[i], /*table_cell=*/true, out);
+  }
+}
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
@@ -141,44 +190,38 @@ std::string MarkdownParagraph(std::string_view text) {
 }
 
 std::string MarkdownTableCell(std::string_view text) {
-  std::string s = DisplayText(text, nullptr);
-  // Split at line breaks; each line collapsed and escaped; joined by <br>.
   std::string out;
-  size_t start = 0;
-  std::vector<std::string> lines;
-  while (start <= s.size()) {
-    size_t nl = s.find('\n', start);
-    if (nl == std::string::npos) nl = s.size();
-    std::string line = CollapseSpaces(std::string_view(s).substr(start, nl - start));
-    lines.push_back(line);
-    start = nl + 1;
-  }
-  while (!lines.empty() && lines.back().empty()) lines.pop_back();
-  size_t first = 0;
-  while (first < lines.size() && lines[first].empty()) ++first;
-  for (size_t i = first; i < lines.size(); ++i) {
-    if (i > first) out += "<br>";
-    out += EscapeInline(lines[i], /*table_cell=*/true);
-  }
+  AppendTableCell(text, &out);
   return out;
 }
 
 std::string WriteReviewMarkdown(const MergedDocument& doc) {
-  std::string out = "# " + MarkdownInline(doc.name) + "\n\n";
+  OutputSink sink;
+  WriteReviewMarkdown(doc, &sink);
+  return std::move(sink.text());
+}
+
+void WriteReviewMarkdown(const MergedDocument& doc, OutputSink* sink) {
+  std::string& out = sink->text();
+  out += "# " + MarkdownInline(doc.name) + "\n\n";
   out += "Bilingual review: every unit of the document, Korean source and curated English.\n\n";
   out += "| id | 한국어 | English |\n";
   out += "| --- | --- | --- |\n";
   for (const MergedUnit& mu : doc.units) {
-    std::string en;
+    out += "| ";
+    AppendTableCell(mu.unit.id, &out);
+    out += " | ";
+    AppendTableCell(mu.unit.text, &out);
+    out += " | ";
     if (mu.state == TranslationState::kTranslated) {
-      en = MarkdownTableCell(mu.english);
+      AppendTableCell(mu.english, &out);
     } else if (mu.state == TranslationState::kFuzzy) {
-      en = "(fuzzy) " + MarkdownTableCell(mu.english);
+      out += "(fuzzy) ";
+      AppendTableCell(mu.english, &out);
     }
-    out += "| " + MarkdownTableCell(mu.unit.id) + " | " + MarkdownTableCell(mu.unit.text) + " | " +
-           en + " |\n";
+    out += " |\n";
+    sink->Poll();
   }
-  return out;
 }
 
 std::string WriteArticleMarkdown(const MergedDocument& doc) {

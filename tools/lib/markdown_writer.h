@@ -43,6 +43,7 @@
 #include <string_view>
 
 #include "document.h"
+#include "output_sink.h"
 
 namespace bitext {
 
@@ -58,6 +59,8 @@ std::string MarkdownParagraph(std::string_view text);
 std::string MarkdownTableCell(std::string_view text);
 
 std::string WriteReviewMarkdown(const MergedDocument& doc);
+// The same text, passed to `sink` unit by unit (output_sink.h).
+void WriteReviewMarkdown(const MergedDocument& doc, OutputSink* sink);
 std::string WriteArticleMarkdown(const MergedDocument& doc);
 
 }  // namespace bitext

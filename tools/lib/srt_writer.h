@@ -14,8 +14,10 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "output_sink.h"
 #include "subtitle_timing.h"
 
 namespace bitext {
@@ -32,7 +34,12 @@ std::string FormatSrtTime(int64_t ms);
 // ("" if nothing is left).
 std::string SubtitleLine(const std::string& line);
 
+// SubtitleLine(line) appended to *out (no string of its own).
+void AppendSubtitleLine(std::string_view line, std::string* out);
+
 std::string WriteSrt(const std::vector<Cue>& cues, SrtMode mode);
+// The same text, passed to `sink` cue by cue (output_sink.h).
+void WriteSrt(const std::vector<Cue>& cues, SrtMode mode, OutputSink* sink);
 
 }  // namespace bitext
 

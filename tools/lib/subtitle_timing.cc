@@ -22,8 +22,16 @@ constexpr double kBalanceWeight = 10;
 // (each as a fraction of its text's length).
 constexpr double kCorrespondenceWeight = 30;
 
+// The last byte first: most comparisons end there, without a memcmp call.
 bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+  return s.size() >= suffix.size() && (suffix.empty() || s.back() == suffix.back()) &&
+         s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// CollapseSpaces(DisplayText(text)), without the copies for clean text.
+std::string DisplayLine(std::string_view text) {
+  if (IsDisplayClean(text)) return std::string(text);
+  return CollapseSpaces(DisplayText(text, nullptr));
 }
 
 // A piece of a text: byte offsets [first, second).
@@ -363,8 +371,8 @@ std::vector<Cue> MakeCues(const MergedDocument& doc, const TimingOptions& opt) {
   for (const MergedUnit& mu : doc.units) {
     if (mu.state != TranslationState::kTranslated) continue;
     if (mu.unit.kind == UnitKind::kBoilerplate) continue;
-    std::string ko = CollapseSpaces(DisplayText(mu.unit.text, nullptr));
-    std::string en = CollapseSpaces(DisplayText(mu.english, nullptr));
+    std::string ko = DisplayLine(mu.unit.text);
+    std::string en = DisplayLine(mu.english);
     if (en.empty() || ko.empty()) continue;
     const std::string& speaker = mu.unit.speaker;
     std::string en_name;

@@ -1,5 +1,7 @@
 #include "tmx_writer.h"
 
+#include <utility>
+
 #include "unit.h"
 
 namespace bitext {
@@ -21,19 +23,32 @@ std::string DroppedList(const std::vector<char32_t>& dropped) {
 }  // namespace
 
 TmxResult WriteTmx(const MergedDocument& doc, const TmxOptions& opt) {
+  OutputSink sink;
   TmxResult r;
-  // Sanitises `text`; warns (at `where`) about what it dropped.
-  auto clean = [&r](std::string_view text, const Location& where, const std::string& what) {
+  r.warnings = WriteTmx(doc, opt, &sink);
+  r.content = std::move(sink.text());
+  return r;
+}
+
+std::vector<WriterWarning> WriteTmx(const MergedDocument& doc, const TmxOptions& opt,
+                                    OutputSink* sink) {
+  std::vector<WriterWarning> warnings;
+  // Sanitises `text` (into *storage when anything is dropped); warns (at
+  // where(), about what()) about what it dropped. The location and subject
+  // are made only for a warning.
+  auto clean = [&warnings](std::string_view text, std::string* storage, const auto& where,
+                           const auto& what) -> std::string_view {
+    if (IsXmlClean(text)) return text;
     std::vector<char32_t> dropped;
-    std::string s = DropXmlForbidden(text, &dropped);
+    *storage = DropXmlForbidden(text, &dropped);
     if (!dropped.empty()) {
-      r.warnings.push_back({where, what + ": dropped " + std::to_string(dropped.size()) +
+      warnings.push_back({where(), what() + ": dropped " + std::to_string(dropped.size()) +
                                        " character(s) XML 1.0 forbids or invisible (" +
                                        DroppedList(dropped) + ")"});
     }
-    return s;
+    return *storage;
   };
-  std::string& out = r.content;
+  std::string& out = sink->text();
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<tmx version=\"1.4\">\n";
   out += "  <header creationtool=\"bitext\" creationtoolversion=\"" +
@@ -42,30 +57,54 @@ TmxResult WriteTmx(const MergedDocument& doc, const TmxOptions& opt) {
          "datatype=\"plaintext\" creationdate=\"" +
          XmlEscape(DropXmlForbidden(opt.creation_date, nullptr), true) + "\"/>\n";
   out += "  <body>\n";
+  std::string name_storage;
   const std::string doc_name =
-      XmlEscape(clean(doc.name, Location{doc.dir}, "document name"), false);
+      XmlEscape(clean(
+                    doc.name, &name_storage, [&doc] { return Location{doc.dir}; },
+                    [] { return std::string("document name"); }),
+                false);
+  std::string ko_storage, en_storage, id_storage, speaker_storage;
   for (const MergedUnit& mu : doc.units) {
     if (mu.state != TranslationState::kTranslated) continue;
-    Location po{doc.po_path, mu.po_line};
-    Location src{doc.source_path, mu.unit.line, mu.unit.col};
-    if (DropXmlForbidden(mu.english, nullptr).empty()) continue;
-    std::string ko = clean(mu.unit.text, src, "unit " + mu.unit.id + " Korean");
-    std::string en = clean(mu.english, po, "unit " + mu.unit.id + " English");
-    out += "    <tu tuid=\"" + XmlEscape(clean(mu.unit.id, src, "unit id"), true) + "\">\n";
-    out += "      <prop type=\"x-document\">" + doc_name + "</prop>\n";
-    out += "      <prop type=\"x-kind\">" + std::string(KindName(mu.unit.kind)) + "</prop>\n";
-    if (!mu.unit.speaker.empty()) {
-      out += "      <prop type=\"x-speaker\">" +
-             XmlEscape(clean(mu.unit.speaker, src, "unit " + mu.unit.id + " speaker"), false) +
-             "</prop>\n";
+    auto po = [&doc, &mu] { return Location{doc.po_path, mu.po_line}; };
+    auto src = [&doc, &mu] { return Location{doc.source_path, mu.unit.line, mu.unit.col}; };
+    if (IsXmlClean(mu.english) ? mu.english.empty()
+                               : DropXmlForbidden(mu.english, nullptr).empty()) {
+      continue;
     }
-    out += "      <tuv xml:lang=\"ko\"><seg>" + XmlEscape(ko, false) + "</seg></tuv>\n";
-    out += "      <tuv xml:lang=\"en\"><seg>" + XmlEscape(en, false) + "</seg></tuv>\n";
+    std::string_view ko =
+        clean(mu.unit.text, &ko_storage, src, [&mu] { return "unit " + mu.unit.id + " Korean"; });
+    std::string_view en =
+        clean(mu.english, &en_storage, po, [&mu] { return "unit " + mu.unit.id + " English"; });
+    out += "    <tu tuid=\"";
+    AppendXmlEscaped(clean(mu.unit.id, &id_storage, src, [] { return std::string("unit id"); }),
+                     true, &out);
+    out += "\">\n";
+    out += "      <prop type=\"x-document\">";
+    out += doc_name;
+    out += "</prop>\n";
+    out += "      <prop type=\"x-kind\">";
+    out += KindName(mu.unit.kind);
+    out += "</prop>\n";
+    if (!mu.unit.speaker.empty()) {
+      out += "      <prop type=\"x-speaker\">";
+      AppendXmlEscaped(clean(mu.unit.speaker, &speaker_storage, src,
+                             [&mu] { return "unit " + mu.unit.id + " speaker"; }),
+                       false, &out);
+      out += "</prop>\n";
+    }
+    out += "      <tuv xml:lang=\"ko\"><seg>";
+    AppendXmlEscaped(ko, false, &out);
+    out += "</seg></tuv>\n";
+    out += "      <tuv xml:lang=\"en\"><seg>";
+    AppendXmlEscaped(en, false, &out);
+    out += "</seg></tuv>\n";
     out += "    </tu>\n";
+    sink->Poll();
   }
   out += "  </body>\n";
   out += "</tmx>\n";
-  return r;
+  return warnings;
 }
 
 }  // namespace bitext

@@ -45,6 +45,7 @@
 #include <vector>
 
 #include "document.h"
+#include "output_sink.h"
 #include "xml_text.h"
 
 namespace bitext {
@@ -61,6 +62,10 @@ struct TmxResult {
 };
 
 TmxResult WriteTmx(const MergedDocument& doc, const TmxOptions& opt);
+// The same content, passed to `sink` unit by unit (output_sink.h); returns
+// the warnings.
+std::vector<WriterWarning> WriteTmx(const MergedDocument& doc, const TmxOptions& opt,
+                                    OutputSink* sink);
 
 }  // namespace bitext
 

@@ -1,8 +1,38 @@
 #include "vtt_writer.h"
 
+#include <utility>
+
 #include "srt_writer.h"
 
 namespace bitext {
+namespace {
+
+// VttEscape(text) appended to *out.
+void AppendVttEscaped(std::string_view text, std::string* out) {
+  size_t run = 0;  // start of the bytes not yet appended
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char* rep;
+    switch (text[i]) {
+      case '&':
+        rep = "&amp;";
+        break;
+      case '<':
+        rep = "&lt;";
+        break;
+      case '>':
+        rep = "&gt;";
+        break;
+      default:
+        continue;
+    }
+    out->append(text.data() + run, i - run);
+    out->append(rep);
+    run = i + 1;
+  }
+  out->append(text.data() + run, text.size() - run);
+}
+
+}  // namespace
 
 std::string FormatVttTime(int64_t ms) {
   std::string t = FormatSrtTime(ms);
@@ -13,35 +43,40 @@ std::string FormatVttTime(int64_t ms) {
 std::string VttEscape(const std::string& text) {
   std::string out;
   out.reserve(text.size());
-  for (char ch : text) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += ch;
-    }
-  }
+  AppendVttEscaped(text, &out);
   return out;
 }
 
 std::string WriteVtt(const std::vector<Cue>& cues) {
-  std::string out = "WEBVTT\n\n";
+  OutputSink sink;
+  WriteVtt(cues, &sink);
+  return std::move(sink.text());
+}
+
+void WriteVtt(const std::vector<Cue>& cues, OutputSink* sink) {
+  std::string& out = sink->text();
+  out += "WEBVTT\n\n";
+  // The current cue's safe lines: `lines` are views into `text`, filled once
+  // it is complete (appending could move it).
+  std::string text;
+  std::vector<size_t> ends;  // end of each line in `text`
+  std::vector<std::string_view> lines;
+  std::string voice;
   for (const Cue& c : cues) {
-    std::vector<std::string> lines;
+    text.clear();
+    ends.clear();
+    lines.clear();
     for (const std::string& l : c.en_lines) {
-      std::string s = SubtitleLine(l);
-      if (!s.empty()) lines.push_back(s);
+      size_t before = text.size();
+      AppendSubtitleLine(l, &text);
+      if (text.size() > before) ends.push_back(text.size());
     }
-    std::string voice;
+    for (size_t i = 0, from = 0; i < ends.size(); from = ends[i++]) {
+      lines.push_back(std::string_view(text).substr(from, ends[i] - from));
+    }
+    voice.clear();
     if (!c.speaker.empty()) {
-      voice = SubtitleLine(c.en_speaker.empty() ? c.speaker : c.en_speaker);
+      AppendSubtitleLine(c.en_speaker.empty() ? c.speaker : c.en_speaker, &voice);
       if (!lines.empty() && !voice.empty()) {
         std::string name;
         size_t label = EnglishSpeakerLabel(lines[0], &name);
@@ -52,17 +87,29 @@ std::string WriteVtt(const std::vector<Cue>& cues) {
       }
     }
     if (lines.empty()) continue;
-    std::string id = SubtitleLine(c.unit_id);
-    if (c.parts > 1) id += "/" + std::to_string(c.part);
-    if (!id.empty()) out += id + "\n";
-    out += FormatVttTime(c.start_ms) + " --> " + FormatVttTime(c.end_ms) + "\n";
-    for (size_t i = 0; i < lines.size(); ++i) {
-      if (i == 0 && !voice.empty()) out += "<v " + VttEscape(voice) + ">";
-      out += VttEscape(lines[i]) + "\n";
+    size_t id_start = out.size();
+    AppendSubtitleLine(c.unit_id, &out);
+    if (c.parts > 1) {
+      out += '/';
+      out += std::to_string(c.part);
     }
-    out += "\n";
+    if (out.size() > id_start) out += '\n';
+    out += FormatVttTime(c.start_ms);
+    out += " --> ";
+    out += FormatVttTime(c.end_ms);
+    out += '\n';
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (i == 0 && !voice.empty()) {
+        out += "<v ";
+        AppendVttEscaped(voice, &out);
+        out += '>';
+      }
+      AppendVttEscaped(lines[i], &out);
+      out += '\n';
+    }
+    out += '\n';
+    sink->Poll();
   }
-  return out;
 }
 
 }  // namespace bitext

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "output_sink.h"
 #include "subtitle_timing.h"
 
 namespace bitext {
@@ -32,6 +33,8 @@ std::string FormatVttTime(int64_t ms);
 std::string VttEscape(const std::string& text);
 
 std::string WriteVtt(const std::vector<Cue>& cues);
+// The same text, passed to `sink` cue by cue (output_sink.h).
+void WriteVtt(const std::vector<Cue>& cues, OutputSink* sink);
 
 }  // namespace bitext
 

@@ -121,49 +121,63 @@ std::string DropXmlForbidden(std::string_view s, std::vector<char32_t>* dropped)
   return out;
 }
 
+bool IsXmlClean(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x20 && b < 0x80) {  // printable ASCII (and DEL)
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    char32_t c = NextCodePoint(s, &i);
+    bool ill_formed = c == 0xFFFD && (i - start != 3 || s.compare(start, 3, "\xEF\xBF\xBD") != 0);
+    if (ill_formed || !IsXmlChar(c) || IsInvisibleFormatChar(c)) return false;
+  }
+  return true;
+}
+
 std::string XmlEscape(std::string_view s, bool attribute) {
   std::string out;
   out.reserve(s.size() + s.size() / 8);
-  for (char ch : s) {
-    switch (ch) {
+  AppendXmlEscaped(s, attribute, &out);
+  return out;
+}
+
+void AppendXmlEscaped(std::string_view s, bool attribute, std::string* out) {
+  size_t run = 0;  // start of the bytes not yet appended
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char* rep = nullptr;
+    switch (s[i]) {
       case '&':
-        out += "&amp;";
+        rep = "&amp;";
         break;
       case '<':
-        out += "&lt;";
+        rep = "&lt;";
         break;
       case '>':
-        out += "&gt;";
+        rep = "&gt;";
         break;
       case '\r':
-        out += "&#13;";
+        rep = "&#13;";
         break;
       case '"':
-        if (attribute) {
-          out += "&quot;";
-        } else {
-          out += ch;
-        }
+        if (attribute) rep = "&quot;";
         break;
       case '\t':
-        if (attribute) {
-          out += "&#9;";
-        } else {
-          out += ch;
-        }
+        if (attribute) rep = "&#9;";
         break;
       case '\n':
-        if (attribute) {
-          out += "&#10;";
-        } else {
-          out += ch;
-        }
+        if (attribute) rep = "&#10;";
         break;
       default:
-        out += ch;
+        break;
     }
+    if (rep == nullptr) continue;
+    out->append(s.data() + run, i - run);
+    out->append(rep);
+    run = i + 1;
   }
-  return out;
+  out->append(s.data() + run, s.size() - run);
 }
 
 std::string DisplayText(std::string_view s, std::vector<char32_t>* dropped) {
@@ -231,6 +245,38 @@ std::string CollapseSpaces(std::string_view s) {
     i = end;
   }
   return out;
+}
+
+bool IsDisplayClean(std::string_view s) {
+  if (s.empty()) return true;
+  if (s.front() == ' ' || s.back() == ' ') return false;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  for (size_t i = 0; i < n;) {
+    unsigned char b = p[i];
+    if (b > 0x20 && b < 0x7F) {
+      ++i;
+    } else if (b == ' ') {
+      if (p[i + 1] == ' ') return false;  // s does not end in a space: i + 1 < n
+      ++i;
+    } else if (b < 0x80) {
+      return false;  // controls and whitespace other than a single space, DEL
+    } else if (b >= 0xEA && b <= 0xED && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
+               (p[i + 2] & 0xC0) == 0x80 &&
+               ((unsigned(b & 0x0F) << 12) | (unsigned(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F)) -
+                       0xAC00u <=
+                   0xD7A3u - 0xAC00u) {
+      i += 3;  // a Hangul syllable
+    } else {
+      size_t start = i;
+      char32_t c = NextCodePoint(s, &i);
+      bool ill_formed = c == 0xFFFD && (i - start != 3 || s.compare(start, 3, "\xEF\xBF\xBD") != 0);
+      if (ill_formed || c < 0xA0 || c == 0xFFFE || c == 0xFFFF || IsInvisibleFormatChar(c)) {
+        return false;
+      }
+    }
+  }
+  return true;
 }
 
 }  // namespace bitext

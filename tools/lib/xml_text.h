@@ -60,10 +60,17 @@ bool IsInvisibleFormatChar(char32_t c);
 // character is appended to *dropped when it is not null.
 std::string DropXmlForbidden(std::string_view s, std::vector<char32_t>* dropped);
 
+// True if DropXmlForbidden(s) would drop nothing (returns `s` itself): a
+// writer can then use `s` without the copy.
+bool IsXmlClean(std::string_view s);
+
 // Escapes & < > (and, when `attribute`, " and the whitespace characters tab,
 // LF and CR, which attribute normalisation would otherwise turn into spaces).
 // CR in element content is written as &#13; so it survives parsing.
 std::string XmlEscape(std::string_view s, bool attribute);
+
+// XmlEscape(s, attribute) appended to *out (no string of its own).
+void AppendXmlEscaped(std::string_view s, bool attribute, std::string* out);
 
 // Text for display formats (subtitles, Markdown): well-formed UTF-8 with no
 // control characters. Tabs become spaces, CR/CRLF become LF, other C0/C1
@@ -75,6 +82,11 @@ std::string DisplayText(std::string_view s, std::vector<char32_t>* dropped);
 // Collapses all whitespace (spaces, tabs, newlines) into single spaces and
 // trims both ends: one subtitle or Markdown line of text.
 std::string CollapseSpaces(std::string_view s);
+
+// True if CollapseSpaces(DisplayText(s, nullptr)) == s, i.e. `s` is already
+// one clean display line (text the writers made with those two, such as the
+// lines of a Cue): a writer can then use `s` without the copies.
+bool IsDisplayClean(std::string_view s);
 
 }  // namespace bitext
 

@@ -1,0 +1,123 @@
+// AtomicFileSet (file_io.h): files added one at a time, replaced all
+// together on Commit, none replaced (and no temporary file left) otherwise.
+#include <unistd.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "file_io.h"
+
+namespace fs = std::filesystem;
+using bitext::AtomicFileSet;
+using bitext::FileExists;
+using bitext::ReadFile;
+using bitext::WriteFileAtomic;
+
+namespace {
+
+std::string TempDir(const std::string& name) {
+  fs::path p =
+      fs::temp_directory_path() / ("bitext_file_io_" + std::to_string(getpid()) + "_" + name);
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return p.string();
+}
+
+std::vector<std::string> Listing(const std::string& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("AtomicFileSet replaces all files on Commit and none otherwise", "[file_io]") {
+  struct Case {
+    const char* name;
+    std::vector<std::pair<std::string, std::string>> before;  // existing files
+    std::vector<std::pair<std::string, std::string>> added;
+    enum { kCommit, kAbort, kDestroy } end;
+    std::vector<std::pair<std::string, std::string>> after;  // the folder afterwards
+  };
+  const std::vector<Case> cases = {
+      {"commit into an empty folder",
+       {},
+       {{"a.txt", "alpha"}, {"b.txt", "beta"}},
+       Case::kCommit,
+       {{"a.txt", "alpha"}, {"b.txt", "beta"}}},
+      {"commit replaces existing files and keeps others",
+       {{"a.txt", "old a"}, {"c.txt", "other"}},
+       {{"a.txt", "new a"}, {"b.txt", ""}},
+       Case::kCommit,
+       {{"a.txt", "new a"}, {"b.txt", ""}, {"c.txt", "other"}}},
+      {"abort leaves the folder as it was",
+       {{"a.txt", "old a"}},
+       {{"a.txt", "new a"}, {"b.txt", "beta"}},
+       Case::kAbort,
+       {{"a.txt", "old a"}}},
+      {"destroying without commit leaves the folder as it was",
+       {{"a.txt", "old a"}},
+       {{"a.txt", "new a"}, {"b.txt", "beta"}},
+       Case::kDestroy,
+       {{"a.txt", "old a"}}},
+      {"commit of nothing changes nothing",
+       {{"a.txt", "old a"}},
+       {},
+       Case::kCommit,
+       {{"a.txt", "old a"}}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    std::string dir = TempDir("set");
+    for (const auto& [name, content] : c.before)
+      REQUIRE(WriteFileAtomic(dir + "/" + name, content).ok());
+    {
+      AtomicFileSet set;
+      for (const auto& [name, content] : c.added) REQUIRE(set.Add(dir + "/" + name, content).ok());
+      CHECK(set.size() == c.added.size());
+      // Nothing is replaced before Commit.
+      for (const auto& [name, content] : c.before) CHECK(*ReadFile(dir + "/" + name) == content);
+      if (c.end == Case::kCommit) CHECK(set.Commit().ok());
+      if (c.end == Case::kAbort) set.Abort();
+      if (c.end != Case::kDestroy) CHECK(set.size() == 0);
+    }
+    std::vector<std::string> names;
+    for (const auto& [name, content] : c.after) {
+      names.push_back(name);
+      CHECK(*ReadFile(dir + "/" + name) == content);
+    }
+    CHECK(Listing(dir) == names);  // no temporary file left behind
+    fs::remove_all(dir);
+  }
+}
+
+TEST_CASE("AtomicFileSet reports a file it cannot write and keeps the others", "[file_io]") {
+  struct Case {
+    const char* name;
+    const char* bad;  // path under the folder that cannot be written
+  };
+  const Case cases[] = {
+      {"missing parent folder", "no-such-folder/x.txt"},
+      {"destination is a folder", "sub"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    std::string dir = TempDir("bad");
+    fs::create_directories(dir + "/sub");
+    AtomicFileSet set;
+    REQUIRE(set.Add(dir + "/a.txt", "alpha").ok());
+    bitext::Status s = set.Add(dir + "/" + c.bad, "x");
+    CHECK(!s.ok());
+    CHECK(s.ToString().find(c.bad) != std::string::npos);
+    CHECK(set.size() == 1);
+    REQUIRE(set.Commit().ok());
+    CHECK(*ReadFile(dir + "/a.txt") == "alpha");
+    CHECK(Listing(dir) == std::vector<std::string>{"a.txt", "sub"});
+    fs::remove_all(dir);
+  }
+}

@@ -1,0 +1,128 @@
+// The writers' fast paths in xml_text.h and srt_writer.h: IsDisplayClean,
+// IsXmlClean, AppendXmlEscaped and AppendSubtitleLine agree with the
+// functions they stand for, on clean text and on every kind of text those
+// functions change.
+#include "xml_text.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "srt_writer.h"
+
+using namespace bitext;
+
+namespace {
+
+struct Row {
+  const char* name;
+  std::string text;
+};
+
+// Clean text and each kind of text DisplayText, CollapseSpaces,
+// DropXmlForbidden or XmlEscape changes.
+const Row kRows[] = {
+    {"empty", ""},
+    {"ASCII word", "Hello"},
+    {"ASCII sentence", "Sam Altman: We look forward to it, and more."},
+    {"Hangul", "앞으로 긴밀한 협력을 기대하고 있다."},
+    {"Hangul first and last syllables", "\xEA\xB0\x80 \xED\x9E\xA3"},  // 가 힣
+    {"Hangul jamo and CJK", "ㅋㅋ 東京 《책》 “인용” ‘a’ · … – π"},
+    {"emoji", "smile \xF0\x9F\xA4\x91"},
+    {"replacement character kept",
+     "a\xEF\xBF\xBD"
+     "b"},
+    {"no-break space kept",
+     "a\xC2\xA0"
+     "b"},
+    {"markup characters", "a < b & c > d \"q\" 'r'"},
+    {"arrow", "a --> b ---> c"},
+    {"leading space", " a"},
+    {"trailing space", "a "},
+    {"double space", "a  b"},
+    {"only spaces", "   "},
+    {"tab", "a\tb"},
+    {"line feed", "a\nb"},
+    {"carriage return", "a\r\nb\rc"},
+    {"vertical tab and form feed", "a\vb\fc"},
+    {"C0 control",
+     "a\x01"
+     "b"},
+    {"DEL",
+     "a\x7F"
+     "b"},
+    {"C1 control",
+     "a\xC2\x85"
+     "b"},
+    {"U+FFFE",
+     "a\xEF\xBF\xBE"
+     "b"},
+    {"U+FFFF",
+     "a\xEF\xBF\xBF"
+     "b"},
+    {"zero-width space",
+     "a\xE2\x80\x8B"
+     "b"},
+    {"byte-order mark",
+     "\xEF\xBB\xBF"
+     "a"},
+    {"soft hyphen",
+     "a\xC2\xAD"
+     "b"},
+    {"lone continuation byte",
+     "a\x80"
+     "b"},
+    {"truncated Hangul", "a\xEA\xB0"},
+    {"overlong encoding",
+     "a\xC0\xAF"
+     "b"},
+    {"surrogate",
+     "a\xED\xA0\x80"
+     "b"},
+    {"Hangul lead byte, not a syllable", "\xED\x9E\xA4"},  // U+D7A4
+};
+
+}  // namespace
+
+TEST_CASE("IsDisplayClean is true exactly when the display cleaning changes nothing",
+          "[xml_text]") {
+  for (const Row& row : kRows) {
+    INFO(row.name);
+    CHECK(IsDisplayClean(row.text) == (CollapseSpaces(DisplayText(row.text, nullptr)) == row.text));
+  }
+}
+
+TEST_CASE("IsXmlClean is true exactly when DropXmlForbidden drops nothing", "[xml_text]") {
+  for (const Row& row : kRows) {
+    INFO(row.name);
+    std::vector<char32_t> dropped;
+    std::string kept = DropXmlForbidden(row.text, &dropped);
+    CHECK(IsXmlClean(row.text) == dropped.empty());
+    CHECK(IsXmlClean(row.text) == (kept == row.text));
+  }
+}
+
+TEST_CASE("AppendXmlEscaped appends what XmlEscape returns", "[xml_text]") {
+  for (const Row& row : kRows) {
+    INFO(row.name);
+    for (bool attribute : {false, true}) {
+      std::string out = "prefix";
+      AppendXmlEscaped(row.text, attribute, &out);
+      CHECK(out == "prefix" + XmlEscape(row.text, attribute));
+    }
+  }
+  CHECK(XmlEscape("<a href=\"x\">&\t\n\r</a>", true) ==
+        "&lt;a href=&quot;x&quot;&gt;&amp;&#9;&#10;&#13;&lt;/a&gt;");
+  CHECK(XmlEscape("<a href=\"x\">&\t\n\r</a>", false) ==
+        "&lt;a href=\"x\"&gt;&amp;\t\n&#13;&lt;/a&gt;");
+}
+
+TEST_CASE("AppendSubtitleLine appends what SubtitleLine returns", "[xml_text][srt_writer]") {
+  for (const Row& row : kRows) {
+    INFO(row.name);
+    std::string out = "prefix";
+    AppendSubtitleLine(row.text, &out);
+    CHECK(out == "prefix" + SubtitleLine(row.text));
+  }
+  CHECK(SubtitleLine("a --> b ---> c") == "a \xE2\x86\x92 b -\xE2\x86\x92 c");
+  CHECK(SubtitleLine("  a\t-->\nb ") == "a \xE2\x86\x92 b");
+}
