@@ -64,14 +64,6 @@ inline Class Classify(char32_t c) {
     case 0x205F:
     case 0x3000:
       return Class::kSpace;
-    case 0x00AD:
-    case 0x180E:
-    case 0x200B:
-    case 0x200C:
-    case 0x200D:
-    case 0x2060:
-    case 0xFEFF:
-      return Class::kDrop;
     case 0x2028:
     case 0x2029:
       return Class::kNewline;
@@ -79,6 +71,7 @@ inline Class Classify(char32_t c) {
       break;
   }
   if (c >= 0x2000 && c <= 0x200A) return Class::kSpace;
+  if (IsInvisibleFormatChar(c)) return Class::kDrop;
   return Class::kKeep;
 }
 
@@ -122,6 +115,21 @@ bool IsNfcAround(const icu::Normalizer2& nfc, std::string_view s,
 }
 
 }  // namespace
+
+bool IsInvisibleFormatChar(char32_t c) {
+  switch (c) {
+    case 0x00AD:
+    case 0x180E:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
+      return true;
+    default:
+      return false;
+  }
+}
 
 bool IsValidUtf8(std::string_view s, size_t* bad_offset) {
   size_t i = 0;

@@ -84,21 +84,6 @@ bool IsXmlChar(char32_t c) {
          (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
-bool IsInvisibleFormatChar(char32_t c) {
-  switch (c) {
-    case 0x00AD:
-    case 0x180E:
-    case 0x200B:
-    case 0x200C:
-    case 0x200D:
-    case 0x2060:
-    case 0xFEFF:
-      return true;
-    default:
-      return false;
-  }
-}
-
 std::string DropXmlForbidden(std::string_view s, std::vector<char32_t>* dropped) {
   std::string out;
   out.reserve(s.size());

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "status.h"
+#include "text_clean.h"
 
 namespace bitext {
 
@@ -47,12 +48,9 @@ std::string CodePointName(char32_t c);
 // U+E000-U+FFFD, U+10000-U+10FFFF.
 bool IsXmlChar(char32_t c);
 
-// True for the invisible format characters CleanText (text_clean.h) drops
-// from the Korean source: U+00AD soft hyphen, U+180E, U+200B zero-width
-// space, U+200C/U+200D zero-width (non-)joiner, U+2060 word joiner and
-// U+FEFF byte-order mark. The writers drop them from curated English too,
-// so no output carries them.
-bool IsInvisibleFormatChar(char32_t c);
+// IsInvisibleFormatChar (text_clean.h): the invisible format characters
+// CleanText drops from the Korean source; the writers drop them from curated
+// English too, so no output carries them.
 
 // `s` without the characters XML 1.0 forbids (C0 controls other than tab, LF
 // and CR; U+FFFE, U+FFFF; ill-formed UTF-8, reported as U+FFFD) and without
