@@ -3,18 +3,19 @@
 #include <unicode/uchar.h>
 
 #include <cstring>
+#include <string_view>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+
+#include "utf8.h"
 
 namespace bitext {
 namespace {
 
 // Sentence_Break values, as ICU numbers them (USentenceBreak).
 using Sb = int;
-
-inline bool IsHangulSyllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
 
 // Class of every ASCII character, read from ICU once.
 struct AsciiTable {
@@ -51,33 +52,9 @@ inline bool IsIgnored(Sb sb) { return sb == U_SB_EXTEND || sb == U_SB_FORMAT; }
 // The code point at p[i] (i < n) and its length; an ill-formed byte is one
 // U+FFFD.
 inline char32_t Decode(const unsigned char* p, size_t i, size_t n, size_t* len) {
-  unsigned char b = p[i];
-  *len = 1;
-  if (b < 0x80) return b;
-  size_t l;
-  char32_t c;
-  if (b >= 0xC2 && b < 0xE0) {
-    l = 2;
-    c = b & 0x1F;
-  } else if (b >= 0xE0 && b < 0xF0) {
-    l = 3;
-    c = b & 0x0F;
-  } else if (b >= 0xF0 && b < 0xF5) {
-    l = 4;
-    c = b & 0x07;
-  } else {
-    return 0xFFFD;
-  }
-  if (i + l > n) return 0xFFFD;
-  for (size_t k = 1; k < l; ++k) {
-    if ((p[i + k] & 0xC0) != 0x80) return 0xFFFD;
-    c = (c << 6) | (p[i + k] & 0x3F);
-  }
-  if ((l == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
-      (l == 4 && (c < 0x10000 || c > 0x10FFFF))) {
-    return 0xFFFD;
-  }
-  *len = l;
+  size_t j = i;
+  char32_t c = NextCodePoint(std::string_view(reinterpret_cast<const char*>(p), n), &j);
+  *len = j - i;
   return c;
 }
 

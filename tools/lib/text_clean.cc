@@ -11,44 +11,10 @@
 #include <cstring>
 #include <vector>
 
+#include "utf8.h"
+
 namespace bitext {
 namespace {
-
-// Decodes one code point at s[i]; returns its length in bytes, or 0 if the
-// bytes there are not well-formed UTF-8 (overlong forms, surrogates and values
-// above U+10FFFF are rejected).
-inline size_t DecodeUtf8(std::string_view s, size_t i, char32_t* cp) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
-  size_t left = s.size() - i;
-  unsigned char b0 = p[0];
-  if (b0 < 0x80) {
-    *cp = b0;
-    return 1;
-  }
-  if (b0 < 0xC2) return 0;
-  if (b0 < 0xE0) {
-    if (left < 2 || (p[1] & 0xC0) != 0x80) return 0;
-    *cp = (char32_t(b0 & 0x1F) << 6) | (p[1] & 0x3F);
-    return 2;
-  }
-  if (b0 < 0xF0) {
-    if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
-    char32_t c = (char32_t(b0 & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-    if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return 0;
-    *cp = c;
-    return 3;
-  }
-  if (b0 < 0xF5) {
-    if (left < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
-      return 0;
-    char32_t c = (char32_t(b0 & 0x07) << 18) | (char32_t(p[1] & 0x3F) << 12) |
-                 (char32_t(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-    if (c < 0x10000 || c > 0x10FFFF) return 0;
-    *cp = c;
-    return 4;
-  }
-  return 0;
-}
 
 enum class Class { kKeep, kSpace, kDrop, kNewline };
 
@@ -219,7 +185,7 @@ class Cleaner {
                    (p_[run + 2] & 0xC0) == 0x80) {
           unsigned cp = (unsigned(b & 0x0F) << 12) | (unsigned(p_[run + 1] & 0x3F) << 6) |
                         (p_[run + 2] & 0x3F);
-          if (cp < 0xAC00 || cp > 0xD7A3) break;
+          if (!IsHangulSyllable(cp)) break;
           run += 3;
         } else {
           break;
@@ -280,7 +246,7 @@ class Cleaner {
         case Class::kKeep:
           if (pending_space_) EmitSpace();
           line_has_text_ = true;
-          if (cp >= 0x300 && !(cp >= 0xAC00 && cp <= 0xD7A3) &&
+          if (cp >= 0x300 && !IsHangulSyllable(cp) &&
               (nfc_ == nullptr || !nfc_->isInert(static_cast<UChar32>(cp)))) {
             not_inert_.push_back(OutputSize());
           }

@@ -9,43 +9,6 @@ std::string WriterWarning::ToString() const {
   return (loc.empty() ? std::string() : loc + ": ") + "warning: " + message;
 }
 
-char32_t NextCodePoint(std::string_view s, size_t* i) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + *i;
-  size_t left = s.size() - *i;
-  unsigned char b0 = p[0];
-  if (b0 < 0x80) {
-    *i += 1;
-    return b0;
-  }
-  size_t n = 0;
-  char32_t c = 0;
-  char32_t min = 0;
-  if (b0 >= 0xC2 && b0 < 0xE0) {
-    n = 2, c = b0 & 0x1F, min = 0x80;
-  } else if (b0 >= 0xE0 && b0 < 0xF0) {
-    n = 3, c = b0 & 0x0F, min = 0x800;
-  } else if (b0 >= 0xF0 && b0 < 0xF5) {
-    n = 4, c = b0 & 0x07, min = 0x10000;
-  }
-  if (n == 0 || left < n) {
-    *i += 1;
-    return 0xFFFD;
-  }
-  for (size_t k = 1; k < n; ++k) {
-    if ((p[k] & 0xC0) != 0x80) {
-      *i += 1;
-      return 0xFFFD;
-    }
-    c = (c << 6) | (p[k] & 0x3F);
-  }
-  if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-    *i += 1;
-    return 0xFFFD;
-  }
-  *i += n;
-  return c;
-}
-
 void AppendUtf8(char32_t c, std::string* out) {
   if (c < 0x80) {
     out->push_back(static_cast<char>(c));
@@ -181,7 +144,7 @@ std::string DisplayText(std::string_view s, std::vector<char32_t>* dropped) {
                  (p[run + 2] & 0xC0) == 0x80) {
         unsigned cp =
             (unsigned(b & 0x0F) << 12) | (unsigned(p[run + 1] & 0x3F) << 6) | (p[run + 2] & 0x3F);
-        if (cp < 0xAC00 || cp > 0xD7A3) break;
+        if (!IsHangulSyllable(cp)) break;
         run += 3;
       } else {
         break;

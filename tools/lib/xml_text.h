@@ -18,6 +18,7 @@
 
 #include "status.h"
 #include "text_clean.h"
+#include "utf8.h"
 
 namespace bitext {
 
@@ -31,9 +32,7 @@ struct WriterWarning {
   std::string ToString() const;
 };
 
-// Decodes the code point at s[*i] and advances *i. Ill-formed bytes decode
-// as U+FFFD, one byte at a time, so every input terminates.
-char32_t NextCodePoint(std::string_view s, size_t* i);
+// NextCodePoint (utf8.h) decodes, U+FFFD for each ill-formed byte.
 
 // Appends the UTF-8 encoding of `c` to *out.
 void AppendUtf8(char32_t c, std::string* out);

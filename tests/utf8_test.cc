@@ -1,0 +1,49 @@
+// Tests for utf8.h: well-formed and ill-formed sequences, table-driven.
+#include "utf8.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using bitext::DecodeUtf8;
+using bitext::NextCodePoint;
+
+TEST_CASE("DecodeUtf8 and NextCodePoint", "[utf8]") {
+  struct Row {
+    const char* name;
+    std::string in;
+    size_t len;     // DecodeUtf8's length (0: ill-formed)
+    char32_t next;  // NextCodePoint's code point
+  };
+  const Row rows[] = {
+      {"ASCII", "A", 1, U'A'},
+      {"two bytes", "\xC3\xA9", 2, U'é'},
+      {"Hangul syllable", "한", 3, U'한'},
+      {"four bytes", "😊", 4, U'😊'},
+      {"lone continuation byte", "\x80", 0, 0xFFFD},
+      {"overlong two bytes", "\xC0\xAF", 0, 0xFFFD},
+      {"overlong three bytes", "\xE0\x80\xAF", 0, 0xFFFD},
+      {"surrogate", "\xED\xA0\x80", 0, 0xFFFD},
+      {"above U+10FFFF", "\xF4\x90\x80\x80", 0, 0xFFFD},
+      {"lead byte F5", "\xF5\x80\x80\x80", 0, 0xFFFD},
+      {"truncated", "\xEA\xB0", 0, 0xFFFD},
+      {"bad continuation", "\xEA\x41\x80", 0, 0xFFFD},
+  };
+  for (const Row& r : rows) {
+    INFO(r.name);
+    char32_t cp = 0;
+    CHECK(DecodeUtf8(r.in, 0, &cp) == r.len);
+    if (r.len > 0) CHECK(cp == r.next);
+    size_t i = 0;
+    CHECK(NextCodePoint(r.in, &i) == r.next);
+    CHECK(i == (r.len > 0 ? r.len : 1));  // an ill-formed byte is skipped alone
+  }
+}
+
+TEST_CASE("IsHangulSyllable", "[utf8]") {
+  CHECK(bitext::IsHangulSyllable(U'가'));
+  CHECK(bitext::IsHangulSyllable(U'힣'));
+  CHECK_FALSE(bitext::IsHangulSyllable(0xABFF));
+  CHECK_FALSE(bitext::IsHangulSyllable(0xD7A4));
+  CHECK_FALSE(bitext::IsHangulSyllable(U'ㅋ'));  // compatibility jamo
+}

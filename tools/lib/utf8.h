@@ -1,0 +1,75 @@
+// UTF-8 decoding shared by the stages that read text byte by byte (cleaning,
+// sentence boundaries, the writers' XML and display checks).
+//
+//   size_t i = 0;
+//   while (i < s.size()) {
+//     char32_t c = bitext::NextCodePoint(s, &i);  // U+FFFD for a bad byte
+//     ...
+//   }
+//
+// Both decoders accept only well-formed UTF-8: overlong forms, surrogates and
+// values above U+10FFFF are ill-formed.
+#ifndef BITEXT_UTF8_H_
+#define BITEXT_UTF8_H_
+
+#include <cstddef>
+#include <string_view>
+
+namespace bitext {
+
+// Decodes the code point at s[i] (i < s.size()) into *cp and returns its
+// length in bytes, or 0 if the bytes there are not well-formed UTF-8 (*cp is
+// then unspecified).
+inline size_t DecodeUtf8(std::string_view s, size_t i, char32_t* cp) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  const size_t left = s.size() - i;
+  const unsigned char b0 = p[0];
+  if (b0 < 0x80) {
+    *cp = b0;
+    return 1;
+  }
+  if (b0 < 0xC2) return 0;
+  if (b0 < 0xE0) {
+    if (left < 2 || (p[1] & 0xC0) != 0x80) return 0;
+    *cp = (char32_t(b0 & 0x1F) << 6) | (p[1] & 0x3F);
+    return 2;
+  }
+  if (b0 < 0xF0) {
+    if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
+    char32_t c = (char32_t(b0 & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return 0;
+    *cp = c;
+    return 3;
+  }
+  if (b0 < 0xF5) {
+    if (left < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+      return 0;
+    char32_t c = (char32_t(b0 & 0x07) << 18) | (char32_t(p[1] & 0x3F) << 12) |
+                 (char32_t(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+    if (c < 0x10000 || c > 0x10FFFF) return 0;
+    *cp = c;
+    return 4;
+  }
+  return 0;
+}
+
+// Decodes the code point at s[*i] (*i < s.size()) and advances *i past it.
+// Ill-formed bytes decode as U+FFFD, one byte at a time, so every input
+// terminates.
+inline char32_t NextCodePoint(std::string_view s, size_t* i) {
+  char32_t c;
+  size_t n = DecodeUtf8(s, *i, &c);
+  if (n == 0) {
+    *i += 1;
+    return 0xFFFD;
+  }
+  *i += n;
+  return c;
+}
+
+// True for the precomposed Hangul syllables U+AC00..U+D7A3.
+inline bool IsHangulSyllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
+
+}  // namespace bitext
+
+#endif  // BITEXT_UTF8_H_
