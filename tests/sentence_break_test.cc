@@ -13,10 +13,11 @@
 #include <cstdint>
 #include <fstream>
 #include <memory>
-#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "random_text.h"
 
 using bitext::SentenceBoundaries;
 
@@ -192,21 +193,5 @@ TEST_CASE("SentenceBoundaries: same as ICU on random text", "[sentence_break][ic
       "▲",
       "😊",  // Other
   };
-  std::mt19937 rng(20230609);
-  std::uniform_int_distribution<size_t> pick(0, alphabet.size() - 1);
-  std::uniform_int_distribution<int> length(1, 24);
-  int mismatches = 0;
-  for (int round = 0; round < 20000; ++round) {
-    std::string s;
-    int len = length(rng);
-    for (int k = 0; k < len; ++k) s += alphabet[pick(rng)];
-    if (Ours(s) != Icu(s)) {
-      ++mismatches;
-      if (mismatches <= 5) {
-        INFO(s);
-        CHECK(Ours(s) == Icu(s));
-      }
-    }
-  }
-  CHECK(mismatches == 0);
+  CheckSameOnRandomTexts({alphabet, 20230609, 1, 24}, Ours, Icu);
 }

@@ -3,9 +3,10 @@
 
 #include <catch2/catch.hpp>
 
-#include <random>
 #include <string>
 #include <vector>
+
+#include "random_text.h"
 
 using bitext::CleanText;
 using bitext::ToNfc;
@@ -109,30 +110,25 @@ TEST_CASE("CleanText gives the NFC of the text wherever a character is not inert
       "…",
       "中",
   };
-  std::mt19937 rng(6092023);
-  std::uniform_int_distribution<size_t> pick(0, alphabet.size() - 1);
-  std::uniform_int_distribution<int> length(1, 16);
-  int mismatches = 0;
-  for (int round = 0; round < 20000; ++round) {
-    std::string s = "x";  // no leading space to trim
-    int len = length(rng);
-    for (int k = 0; k < len; ++k) {
-      std::string c = alphabet[pick(rng)];
-      if (c == " " && s.back() == ' ') continue;  // no space runs to collapse
-      s += c;
+  RandomTexts texts{alphabet, 6092023, 1, 16};
+  texts.shape = [](std::string s) {
+    // No leading or trailing space to trim, no space runs to collapse.
+    std::string t = "x";
+    for (char c : s) {
+      if (c == ' ' && t.back() == ' ') continue;
+      t += c;
     }
-    if (s.back() == ' ') s += "x";
-    auto got = CleanText(s, "in.txt");
-    REQUIRE(got.ok());
-    if (*got != ToNfc(s)) {
-      ++mismatches;
-      if (mismatches <= 5) {
-        INFO(s);
-        CHECK(*got == ToNfc(s));
-      }
-    }
-  }
-  CHECK(mismatches == 0);
+    if (t.back() == ' ') t += "x";
+    return t;
+  };
+  CheckSameOnRandomTexts(
+      texts,
+      [](const std::string& s) {
+        auto got = CleanText(s, "in.txt");
+        REQUIRE(got.ok());
+        return *got;
+      },
+      [](const std::string& s) { return ToNfc(s); });
 }
 
 namespace {
@@ -237,26 +233,14 @@ TEST_CASE("CleanText agrees with the plain reading of its rules on random text",
       "e\xCC\x81",
       "😊",
   };
-  std::mt19937 rng(29112026);
-  std::uniform_int_distribution<size_t> pick(0, alphabet.size() - 1);
-  std::uniform_int_distribution<int> length(0, 80);
-  int mismatches = 0;
-  for (int round = 0; round < 20000; ++round) {
-    std::string s;
-    int len = length(rng);
-    for (int k = 0; k < len; ++k) s += alphabet[pick(rng)];
-    auto got = CleanText(s, "in.txt");
-    REQUIRE(got.ok());
-    std::string want = ReferenceClean(s);
-    if (*got != want) {
-      ++mismatches;
-      if (mismatches <= 5) {
-        INFO(s);
-        CHECK(*got == want);
-      }
-    }
-  }
-  CHECK(mismatches == 0);
+  CheckSameOnRandomTexts(
+      {alphabet, 29112026, 0, 80},
+      [](const std::string& s) {
+        auto got = CleanText(s, "in.txt");
+        REQUIRE(got.ok());
+        return *got;
+      },
+      ReferenceClean);
 }
 
 TEST_CASE("CleanText reports the line and column of bad bytes past the fast path", "[text_clean]") {
