@@ -67,14 +67,6 @@ Status CloseTemp(const std::string& path, const std::string& tmp_path, int fd, S
   return s;
 }
 
-// Writes `content` to a fresh temporary file beside `path`; its name goes to
-// *tmp_path. On failure nothing is left behind.
-Status WriteTemp(const std::string& path, std::string_view content, std::string* tmp_path) {
-  int fd = -1;
-  BITEXT_RETURN_IF_ERROR(OpenTemp(path, tmp_path, &fd));
-  return CloseTemp(path, *tmp_path, fd, WriteAll(fd, content, path));
-}
-
 }  // namespace
 
 Result<std::string> ReadFile(const std::string& path) {
@@ -159,12 +151,9 @@ Status AtomicFileSet::End() {
 }
 
 Status AtomicFileSet::Add(const std::string& path, std::string_view content) {
-  if (fd_ >= 0) BITEXT_RETURN_IF_ERROR(End());
-  std::string tmp;
-  BITEXT_RETURN_IF_ERROR(WriteTemp(path, content, &tmp));
-  paths_.push_back(path);
-  temps_.push_back(std::move(tmp));
-  return Status::Ok();
+  BITEXT_RETURN_IF_ERROR(Begin(path));
+  (void)Append(content);  // a write error is kept and reported by End
+  return End();
 }
 
 void AtomicFileSet::Abort() {

@@ -64,12 +64,14 @@ class AtomicFileSet {
   // temporary file, Append writes to it, End flushes and closes it and adds
   // it to the set. After a failed Append the rest is ignored and End reports
   // that error; a failed End (or a set dropped before End) leaves no
-  // temporary file. One file at a time: Add and Commit end an open one.
+  // temporary file. One file at a time: Add, Begin and Commit end an open
+  // one. Add is Begin, Append and End in one call.
   Status Begin(const std::string& path);
   Status Append(std::string_view bytes);
   Status End();
-  // IoError naming the destination that could not be replaced; the set is
-  // empty afterwards either way.
+  // IoError naming the destination that could not be replaced (or the open
+  // file that could not be flushed or closed); the set is empty afterwards
+  // either way.
   Status Commit();
   // Removes the temporary files; the set is empty afterwards.
   void Abort();
