@@ -1,7 +1,6 @@
 // bitext build [DOC...] [--out DIR]: the deliverables of each document
 // (TMX, bilingual and English SRT, English WebVTT, review and article
 // Markdown), written all together or not at all.
-#include <malloc.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -10,6 +9,10 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#if defined(__GLIBC__)  // defined by the C library's headers above
+#include <malloc.h>
+#endif
 
 #include "commands.h"
 #include "document.h"
@@ -99,9 +102,13 @@ int RunBuild(const BuildOptions& opt) {
   // straight from and back to the system: glibc's default threshold grows
   // with the first large block freed, after which such blocks come from the
   // heap, where growing vectors and the freed en.po leave memory unused.
+  // (glibc only; elsewhere the allocator's own policy stands.)
+#if defined(__GLIBC__)
   ::mallopt(M_MMAP_THRESHOLD, 1 << 20);
-  // Each output goes to its temporary file as soon as it is made (only one is
-  // in memory at a time); all are renamed at the end, or none if anything
+#endif
+  // Each output goes to its temporary file as soon as it is made (the big
+  // ones streamed in chunks; at most the English article is held whole);
+  // all are renamed at the end, or none if anything
   // failed. The output folder is created with the first file.
   AtomicFileSet files;
   OutputFolder folder(opt.out);
