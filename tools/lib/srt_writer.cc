@@ -63,9 +63,9 @@ std::string SubtitleLine(const std::string& line) {
 
 void AppendSubtitleLine(std::string_view line, std::string* out) {
   if (IsDisplayClean(line)) {
-    AppendArrowsReplaced(line, out);
+    AppendArrowsReplaced(line, out);  // no copy for a line that is already clean
   } else {
-    AppendArrowsReplaced(CollapseSpaces(DisplayText(line, nullptr)), out);
+    AppendArrowsReplaced(DisplayLine(line), out);
   }
 }
 

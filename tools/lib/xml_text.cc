@@ -227,4 +227,9 @@ bool IsDisplayClean(std::string_view s) {
   return true;
 }
 
+std::string DisplayLine(std::string_view s) {
+  if (IsDisplayClean(s)) return std::string(s);
+  return CollapseSpaces(DisplayText(s, nullptr));
+}
+
 }  // namespace bitext

@@ -85,6 +85,11 @@ std::string CollapseSpaces(std::string_view s);
 // lines of a Cue): a writer can then use `s` without the copies.
 bool IsDisplayClean(std::string_view s);
 
+// One line of display text: CollapseSpaces(DisplayText(s, nullptr)), always.
+// When `s` is already such a line (IsDisplayClean) it is returned as it is,
+// without making the two intermediate strings; nothing dropped is reported.
+std::string DisplayLine(std::string_view s);
+
 }  // namespace bitext
 
 #endif  // BITEXT_XML_TEXT_H_
