@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -52,8 +53,13 @@ TEST_CASE("FormatSrtTime", "[srt_writer]") {
   const Row rows[] = {{0, "00:00:00,000"},       {1, "00:00:00,001"},
                       {83, "00:00:00,083"},      {61001, "00:01:01,001"},
                       {3600000, "01:00:00,000"}, {360000000, "100:00:00,000"},
-                      {-5, "00:00:00,000"}};
-  for (const Row& r : rows) CHECK(FormatSrtTime(r.ms) == r.want);
+                      {-5, "00:00:00,000"},      {INT64_MAX, "2562047788015:12:55,807"}};
+  for (const Row& r : rows) {
+    CHECK(FormatSrtTime(r.ms) == r.want);
+    std::string out = "prefix";
+    AppendSrtTime(r.ms, &out);
+    CHECK(out == std::string("prefix") + r.want);
+  }
 }
 
 TEST_CASE("SRT text is made safe", "[srt_writer]") {

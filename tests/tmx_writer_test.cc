@@ -43,6 +43,23 @@ TEST_CASE("TMX drops characters XML forbids and warns, naming the input", "[tmx_
         "U+2060)");
 }
 
+TEST_CASE("TMX skips a unit whose English is all dropped characters, without warnings",
+          "[tmx_writer]") {
+  MergedDocument d = WriterDoc();
+  d.units = {MU("u000000000001", 1, UnitKind::kBody, "제어\x01 문자", "\x01\xE2\x80\x8B"),
+             MU("u000000000002", 2, UnitKind::kBody, "제어\x02 문자", "Kept\x02.")};
+  TmxResult r = WriteTmx(d, TmxOptions());
+  CHECK(r.content.find("u000000000001") == std::string::npos);
+  CHECK(r.content.find("<seg>Kept.</seg>") != std::string::npos);
+  REQUIRE(r.warnings.size() == 2);
+  CHECK(r.warnings[0].ToString() ==
+        "tests/data/writer-sample/ko.txt:2:1: warning: unit u000000000002 Korean: dropped 1 "
+        "character(s) XML 1.0 forbids or invisible (U+0002)");
+  CHECK(r.warnings[1].ToString() ==
+        "tests/data/writer-sample/en.po:20: warning: unit u000000000002 English: dropped 1 "
+        "character(s) XML 1.0 forbids or invisible (U+0002)");
+}
+
 TEST_CASE("TMX is the same for the same input and honours the creation date", "[tmx_writer]") {
   CHECK(WriteTmx(WriterDoc(), TmxOptions()).content == WriteTmx(WriterDoc(), TmxOptions()).content);
   TmxOptions o;

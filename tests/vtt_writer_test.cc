@@ -47,6 +47,7 @@ TEST_CASE("WebVTT escapes text and uses voices", "[vtt_writer]") {
         "u1\n00:00:01.500 --> 00:00:03.000\n<v Sam Altman>A &amp; B &lt;c&gt;\nx \xE2\x86\x92 y\n\n"
         "u2/2\n00:00:03.100 --> 00:00:04.000\n<v 미상 &lt;x&gt;>Hi.\n\n");
   CHECK(FormatVttTime(3723004) == "01:02:03.004");
+  CHECK(FormatVttTime(360000000) == "100:00:00.000");
 }
 
 TEST_CASE("ffmpeg reads every WebVTT cue", "[vtt_writer][external]") {

@@ -1,6 +1,6 @@
 // The writers' fast paths in xml_text.h and srt_writer.h: IsDisplayClean,
-// IsXmlClean, AppendXmlEscaped and AppendSubtitleLine agree with the
-// functions they stand for, on clean text and on every kind of text those
+// DisplayLine, IsXmlClean, AppendXmlEscaped and AppendSubtitleLine agree with
+// the functions they stand for, on clean text and on every kind of text those
 // functions change.
 #include "xml_text.h"
 
@@ -89,6 +89,15 @@ TEST_CASE("IsDisplayClean is true exactly when the display cleaning changes noth
     INFO(row.name);
     CHECK(IsDisplayClean(row.text) == (CollapseSpaces(DisplayText(row.text, nullptr)) == row.text));
   }
+}
+
+TEST_CASE("DisplayLine returns what the display cleaning makes", "[xml_text]") {
+  for (const Row& row : kRows) {
+    INFO(row.name);
+    CHECK(DisplayLine(row.text) == CollapseSpaces(DisplayText(row.text, nullptr)));
+  }
+  CHECK(DisplayLine("  a\t b\r\n\x01"
+                    "c ") == "a b c");
 }
 
 TEST_CASE("IsXmlClean is true exactly when DropXmlForbidden drops nothing", "[xml_text]") {

@@ -104,11 +104,6 @@ std::string EscapeBlockStart(std::string s) {
   return s;
 }
 
-std::string Clean(std::string_view text) {
-  if (IsDisplayClean(text)) return std::string(text);
-  return CollapseSpaces(DisplayText(text, nullptr));
-}
-
 // MarkdownTableCell(text) appended to *out.
 void AppendTableCell(std::string_view text, std::string* out) {
   // One clean line (no line break, nothing to collapse): escaped as it is.
@@ -183,7 +178,7 @@ Block BlockOf(UnitKind k) {
 
 }  // namespace
 
-std::string MarkdownInline(std::string_view text) { return EscapeInline(Clean(text)); }
+std::string MarkdownInline(std::string_view text) { return EscapeInline(DisplayLine(text)); }
 
 std::string MarkdownParagraph(std::string_view text) {
   return EscapeBlockStart(MarkdownInline(text));
@@ -271,11 +266,11 @@ std::string WriteArticleMarkdown(const MergedDocument& doc) {
   for (const MergedUnit& mu : doc.units) {
     if (mu.state != TranslationState::kTranslated) continue;
     if (mu.unit.kind == UnitKind::kBoilerplate) continue;
-    std::string en = Clean(mu.english);
+    std::string en = DisplayLine(mu.english);
     if (en.empty()) continue;
     kept.push_back(&mu);
     kept_en.push_back(std::move(en));
-    kept_ko.push_back(Clean(mu.unit.text));
+    kept_ko.push_back(DisplayLine(mu.unit.text));
   }
   size_t title_at = kept.size();
   for (size_t i = 0; i < kept.size(); ++i) {

@@ -1,40 +1,12 @@
 #include "srt_writer.h"
 
-#include <cstring>
+#include <charconv>
 #include <utility>
 
 #include "xml_text.h"
 
 namespace bitext {
 namespace {
-
-// FormatSrtTime(ms) appended to *out.
-void AppendSrtTime(int64_t ms, std::string* out) {
-  if (ms < 0) ms = 0;
-  int64_t hours = ms / 3600000;
-  if (hours < 10) out->push_back('0');
-  char buf[32];
-  int n = 0;
-  char digits[24];
-  int d = 0;
-  do {
-    digits[d++] = static_cast<char>('0' + hours % 10);
-    hours /= 10;
-  } while (hours > 0);
-  while (d > 0) buf[n++] = digits[--d];
-  int64_t m = ms / 60000 % 60, sec = ms / 1000 % 60, milli = ms % 1000;
-  buf[n++] = ':';
-  buf[n++] = static_cast<char>('0' + m / 10);
-  buf[n++] = static_cast<char>('0' + m % 10);
-  buf[n++] = ':';
-  buf[n++] = static_cast<char>('0' + sec / 10);
-  buf[n++] = static_cast<char>('0' + sec % 10);
-  buf[n++] = ',';
-  buf[n++] = static_cast<char>('0' + milli / 100);
-  buf[n++] = static_cast<char>('0' + milli / 10 % 10);
-  buf[n++] = static_cast<char>('0' + milli % 10);
-  out->append(buf, static_cast<size_t>(n));
-}
 
 // `s` (already display-clean) with each "-->" written as "→", appended.
 void AppendArrowsReplaced(std::string_view s, std::string* out) {
@@ -48,6 +20,27 @@ void AppendArrowsReplaced(std::string_view s, std::string* out) {
 }
 
 }  // namespace
+
+void AppendSrtTime(int64_t ms, std::string* out) {
+  if (ms < 0) ms = 0;
+  char buf[32];  // up to 13 digits of hours, then ":MM:SS,mmm"
+  char* p = buf;
+  int64_t hours = ms / 3600000;
+  if (hours < 10) *p++ = '0';
+  p = std::to_chars(p, buf + sizeof buf, hours).ptr;
+  auto two = [&p](int64_t v) {
+    *p++ = static_cast<char>('0' + v / 10);
+    *p++ = static_cast<char>('0' + v % 10);
+  };
+  *p++ = ':';
+  two(ms / 60000 % 60);
+  *p++ = ':';
+  two(ms / 1000 % 60);
+  *p++ = ',';
+  *p++ = static_cast<char>('0' + ms % 1000 / 100);
+  two(ms % 100);
+  out->append(buf, p);
+}
 
 std::string FormatSrtTime(int64_t ms) {
   std::string out;
@@ -63,9 +56,9 @@ std::string SubtitleLine(const std::string& line) {
 
 void AppendSubtitleLine(std::string_view line, std::string* out) {
   if (IsDisplayClean(line)) {
-    AppendArrowsReplaced(line, out);
+    AppendArrowsReplaced(line, out);  // no copy for a line that is already clean
   } else {
-    AppendArrowsReplaced(CollapseSpaces(DisplayText(line, nullptr)), out);
+    AppendArrowsReplaced(DisplayLine(line), out);
   }
 }
 

@@ -30,6 +30,9 @@ enum class SrtMode {
 // "HH:MM:SS,mmm" (hours grow past two digits if needed; negative is 0).
 std::string FormatSrtTime(int64_t ms);
 
+// FormatSrtTime(ms) appended to *out (no string of its own).
+void AppendSrtTime(int64_t ms, std::string* out);
+
 // One subtitle text line made safe for SRT/WebVTT as described above
 // ("" if nothing is left).
 std::string SubtitleLine(const std::string& line);

@@ -28,12 +28,6 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
          s.substr(s.size() - suffix.size()) == suffix;
 }
 
-// CollapseSpaces(DisplayText(text)), without the copies for clean text.
-std::string DisplayLine(std::string_view text) {
-  if (IsDisplayClean(text)) return std::string(text);
-  return CollapseSpaces(DisplayText(text, nullptr));
-}
-
 // A piece of a text: byte offsets [first, second).
 using Range = std::pair<size_t, size_t>;
 

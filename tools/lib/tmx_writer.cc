@@ -20,6 +20,16 @@ std::string DroppedList(const std::vector<char32_t>& dropped) {
   return s;
 }
 
+// `text` without what DropXmlForbidden drops: `text` itself when nothing is,
+// else the result, kept in *storage; *dropped receives what was dropped.
+std::string_view Sanitise(std::string_view text, std::string* storage,
+                          std::vector<char32_t>* dropped) {
+  dropped->clear();
+  if (IsXmlClean(text)) return text;
+  *storage = DropXmlForbidden(text, dropped);
+  return *storage;
+}
+
 }  // namespace
 
 TmxResult WriteTmx(const MergedDocument& doc, const TmxOptions& opt) {
@@ -33,20 +43,22 @@ TmxResult WriteTmx(const MergedDocument& doc, const TmxOptions& opt) {
 std::vector<WriterWarning> WriteTmx(const MergedDocument& doc, const TmxOptions& opt,
                                     OutputSink* sink) {
   std::vector<WriterWarning> warnings;
-  // Sanitises `text` (into *storage when anything is dropped); warns (at
-  // where(), about what()) about what it dropped. The location and subject
-  // are made only for a warning.
-  auto clean = [&warnings](std::string_view text, std::string* storage, const auto& where,
-                           const auto& what) -> std::string_view {
-    if (IsXmlClean(text)) return text;
-    std::vector<char32_t> dropped;
-    *storage = DropXmlForbidden(text, &dropped);
-    if (!dropped.empty()) {
-      warnings.push_back({where(), what() + ": dropped " + std::to_string(dropped.size()) +
-                                       " character(s) XML 1.0 forbids or invisible (" +
-                                       DroppedList(dropped) + ")"});
-    }
-    return *storage;
+  // Warns (at where(), about what()) about the characters in `dropped`, if
+  // any. The location and subject are made only for a warning.
+  auto warn = [&warnings](const std::vector<char32_t>& dropped, const auto& where,
+                          const auto& what) {
+    if (dropped.empty()) return;
+    warnings.push_back({where(), what() + ": dropped " + std::to_string(dropped.size()) +
+                                     " character(s) XML 1.0 forbids or invisible (" +
+                                     DroppedList(dropped) + ")"});
+  };
+  // Sanitise(text, storage), warning about what it dropped.
+  std::vector<char32_t> dropped;
+  auto clean = [&warn, &dropped](std::string_view text, std::string* storage, const auto& where,
+                                 const auto& what) -> std::string_view {
+    std::string_view kept = Sanitise(text, storage, &dropped);
+    warn(dropped, where, what);
+    return kept;
   };
   std::string& out = sink->text();
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -64,18 +76,18 @@ std::vector<WriterWarning> WriteTmx(const MergedDocument& doc, const TmxOptions&
                     [] { return std::string("document name"); }),
                 false);
   std::string ko_storage, en_storage, id_storage, speaker_storage;
+  std::vector<char32_t> en_dropped;
   for (const MergedUnit& mu : doc.units) {
     if (mu.state != TranslationState::kTranslated) continue;
     auto po = [&doc, &mu] { return Location{doc.po_path, mu.po_line}; };
     auto src = [&doc, &mu] { return Location{doc.source_path, mu.unit.line, mu.unit.col}; };
-    if (IsXmlClean(mu.english) ? mu.english.empty()
-                               : DropXmlForbidden(mu.english, nullptr).empty()) {
-      continue;
-    }
+    // The English first: a unit with none left is skipped without warnings.
+    // Its warning follows the Korean one.
+    std::string_view en = Sanitise(mu.english, &en_storage, &en_dropped);
+    if (en.empty()) continue;
     std::string_view ko =
         clean(mu.unit.text, &ko_storage, src, [&mu] { return "unit " + mu.unit.id + " Korean"; });
-    std::string_view en =
-        clean(mu.english, &en_storage, po, [&mu] { return "unit " + mu.unit.id + " English"; });
+    warn(en_dropped, po, [&mu] { return "unit " + mu.unit.id + " English"; });
     out += "    <tu tuid=\"";
     AppendXmlEscaped(clean(mu.unit.id, &id_storage, src, [] { return std::string("unit id"); }),
                      true, &out);

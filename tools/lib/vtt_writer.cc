@@ -32,11 +32,17 @@ void AppendVttEscaped(std::string_view text, std::string* out) {
   out->append(text.data() + run, text.size() - run);
 }
 
+// FormatVttTime(ms) appended to *out: the SRT time with '.' for ','.
+void AppendVttTime(int64_t ms, std::string* out) {
+  AppendSrtTime(ms, out);
+  (*out)[out->size() - 4] = '.';
+}
+
 }  // namespace
 
 std::string FormatVttTime(int64_t ms) {
-  std::string t = FormatSrtTime(ms);
-  t[t.size() - 4] = '.';
+  std::string t;
+  AppendVttTime(ms, &t);
   return t;
 }
 
@@ -94,9 +100,9 @@ void WriteVtt(const std::vector<Cue>& cues, OutputSink* sink) {
       out += std::to_string(c.part);
     }
     if (out.size() > id_start) out += '\n';
-    out += FormatVttTime(c.start_ms);
+    AppendVttTime(c.start_ms, &out);
     out += " --> ";
-    out += FormatVttTime(c.end_ms);
+    AppendVttTime(c.end_ms, &out);
     out += '\n';
     for (size_t i = 0; i < lines.size(); ++i) {
       if (i == 0 && !voice.empty()) {

@@ -17,6 +17,10 @@
 #include <vector>
 
 #include "status.h"
+// The two below are part of this header's interface, and its callers rely on
+// them: text_clean.h declares IsInvisibleFormatChar, the list of characters
+// DropXmlForbidden and DisplayText drop besides controls; utf8.h declares
+// NextCodePoint, the decoder used here and by the writers.
 #include "text_clean.h"
 #include "utf8.h"
 
@@ -32,7 +36,7 @@ struct WriterWarning {
   std::string ToString() const;
 };
 
-// NextCodePoint (utf8.h) decodes, U+FFFD for each ill-formed byte.
+// Decoding: see NextCodePoint in utf8.h (U+FFFD for each ill-formed byte).
 
 // Appends the UTF-8 encoding of `c` to *out.
 void AppendUtf8(char32_t c, std::string* out);
@@ -47,9 +51,10 @@ std::string CodePointName(char32_t c);
 // U+E000-U+FFFD, U+10000-U+10FFFF.
 bool IsXmlChar(char32_t c);
 
-// IsInvisibleFormatChar (text_clean.h): the invisible format characters
-// CleanText drops from the Korean source; the writers drop them from curated
-// English too, so no output carries them.
+// The invisible format characters: see IsInvisibleFormatChar in
+// text_clean.h (declared there, not here). CleanText drops them from the
+// Korean source; the writers drop them from curated English too, so no output
+// carries them.
 
 // `s` without the characters XML 1.0 forbids (C0 controls other than tab, LF
 // and CR; U+FFFE, U+FFFF; ill-formed UTF-8, reported as U+FFFD) and without
@@ -84,6 +89,11 @@ std::string CollapseSpaces(std::string_view s);
 // one clean display line (text the writers made with those two, such as the
 // lines of a Cue): a writer can then use `s` without the copies.
 bool IsDisplayClean(std::string_view s);
+
+// One line of display text: CollapseSpaces(DisplayText(s, nullptr)), always.
+// When `s` is already such a line (IsDisplayClean) it is returned as it is,
+// without making the two intermediate strings; nothing dropped is reported.
+std::string DisplayLine(std::string_view s);
 
 }  // namespace bitext
 
