@@ -69,10 +69,17 @@ int CountLines(std::string_view text, const LineBreakOptions& opt);
 // does) costs no new analysis. A piece text()[from, to) breaks as
 // BreakLines(text().substr(from, to - from)) would, except that break
 // opportunities are those of the whole text.
+//
+// One LineBreaker can serve many texts in turn (Reset): it keeps its buffers,
+// so breaking a long run of short texts allocates little.
 class LineBreaker {
  public:
+  LineBreaker();                                                    // holds the empty text
   LineBreaker(std::string_view text, const LineBreakOptions& opt);  // whitespace collapsed
   ~LineBreaker();
+  // Drops the current text and prepares `text` (whitespace collapsed) with
+  // `opt` (copied). `text` must not view text().
+  void Reset(std::string_view text, const LineBreakOptions& opt);
   LineBreaker(const LineBreaker&) = delete;
   LineBreaker& operator=(const LineBreaker&) = delete;
 

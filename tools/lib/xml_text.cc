@@ -214,7 +214,13 @@ std::string DisplayText(std::string_view s, std::vector<char32_t>* dropped) {
 
 std::string CollapseSpaces(std::string_view s) {
   std::string out;
-  out.reserve(s.size());
+  AssignCollapsedSpaces(s, &out);
+  return out;
+}
+
+void AssignCollapsedSpaces(std::string_view s, std::string* out) {
+  out->clear();
+  out->reserve(s.size());
   auto is_space = [](char ch) {
     return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f';
   };
@@ -225,11 +231,10 @@ std::string CollapseSpaces(std::string_view s) {
     if (i == s.size()) break;
     size_t end = i;
     while (end < s.size() && !is_space(s[end])) ++end;
-    if (!out.empty()) out += ' ';
-    out.append(s.data() + i, end - i);
+    if (!out->empty()) *out += ' ';
+    out->append(s.data() + i, end - i);
     i = end;
   }
-  return out;
 }
 
 bool IsDisplayClean(std::string_view s) {
@@ -253,8 +258,17 @@ bool IsDisplayClean(std::string_view s) {
 }
 
 std::string DisplayLine(std::string_view s) {
-  if (IsDisplayClean(s)) return std::string(s);
-  return CollapseSpaces(DisplayText(s, nullptr));
+  std::string out;
+  AssignDisplayLine(s, &out);
+  return out;
+}
+
+void AssignDisplayLine(std::string_view s, std::string* out) {
+  if (IsDisplayClean(s)) {
+    out->assign(s.data(), s.size());
+  } else {
+    AssignCollapsedSpaces(DisplayText(s, nullptr), out);
+  }
 }
 
 }  // namespace bitext
