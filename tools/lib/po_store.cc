@@ -140,6 +140,16 @@ Result<PoFile> PoParser::Parse() {
   }
   std::string_view rest = text_;
   if (rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);
+  // Room for every entry at once: each has a msgid keyword (counting the
+  // "#| msgid" lines too overestimates a little), and a vector grown by
+  // doubling would briefly hold the old and the new block together.
+  size_t msgids = 0;
+  for (size_t at = rest.find("msgid "); at != std::string_view::npos;
+       at = rest.find("msgid ", at + 6)) {
+    ++msgids;
+  }
+  result_.entries.reserve(msgids);
+  seen_.reserve(msgids);
   int number = 0;
   while (!rest.empty()) {
     size_t nl = rest.find('\n');
