@@ -181,6 +181,20 @@ TEST_CASE("bitext build errors write nothing and name the file", "[build_cli]") 
     CHECK(r.err.find(file) != std::string::npos);
     fs::remove(file);
   }
+  SECTION("a write that fails leaves no output folder behind") {
+    // A document name too long for the output files' names (255 bytes): the
+    // output folders are made, then the first temporary file fails.
+    std::string tr = TempDir("longname");
+    std::string name(250, 'a');
+    fs::create_directories(tr);
+    fs::copy(std::string(BITEXT_SOURCE_DIR) + "/tests/data/build/seoul-sample", tr + "/" + name);
+    std::string out = TempDir("newout");
+    RunResult r = Bitext("build --translations '" + tr + "' --out '" + out + "/deeper'");
+    CHECK(r.code == 1);
+    CHECK(r.err.find(name + ".tmx") != std::string::npos);
+    CHECK_FALSE(fs::exists(out));
+    fs::remove_all(tr);
+  }
   SECTION("existing outputs stay as they were on error") {
     std::string out = TempDir("keep");
     fs::create_directories(out);

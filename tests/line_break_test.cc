@@ -149,3 +149,50 @@ TEST_CASE("BreakLines keeps every line within the limit on long text", "[line_br
     CHECK(joined + " " == text);
   }
 }
+
+TEST_CASE("One LineBreaker reused across texts breaks each as a fresh one would", "[line_break]") {
+  // Reset keeps the buffers of the previous text (widths, break candidates,
+  // keep_together spans): nothing of it may leak into the next text, whether
+  // the next is shorter, longer, of the other language or needs grapheme
+  // breaks where the previous did not.
+  struct Row {
+    const char* name;
+    LineBreakOptions opt;
+    std::string text;
+  };
+  LineBreakOptions kept = Ko(10);
+  kept.keep_together = {"그레그 브록만"};
+  const std::string long_en =
+      "When I think of Korea, technology and innovation come to mind first, said Sam Altman.";
+  const Row rows[] = {
+      {"long English", En(), long_en},
+      {"short English", En(), "Hello."},
+      {"Korean with keep_together", kept, "그레그 브록만 사장이 말했다 그레그 브록만"},
+      {"Korean without", Ko(10), "그레그 브록만 사장이 말했다 그레그 브록만"},
+      {"a token wider than a line", En(8), "supercalifragilistic expialidocious"},
+      {"Korean word wider than a line", Ko(4), "오픈AI공동창업자가 왔다"},
+      {"English after a dash", En(12), "state-of-the-art models, state-of-the-art chips"},
+      {"empty", En(), ""},
+      {"long English again", En(30), long_en},
+  };
+  bitext::LineBreaker reused;
+  for (const Row& row : rows) {
+    INFO(row.name);
+    reused.Reset(row.text, row.opt);
+    bitext::LineBreaker fresh(row.text, row.opt);
+    REQUIRE(reused.text() == fresh.text());
+    const size_t n = fresh.text().size();
+    CHECK(reused.BreakLines(0, n) == BreakLines(row.text, row.opt));
+    CHECK(reused.CountLines(0, n) == CountLines(row.text, row.opt));
+    // Pieces too: every start and end at a space.
+    for (size_t from = 0; from < n; ++from) {
+      if (from > 0 && fresh.text()[from - 1] != ' ') continue;
+      for (size_t to = from + 1; to <= n; ++to) {
+        if (to < n && fresh.text()[to] != ' ') continue;
+        CHECK(reused.BreakLines(from, to) == fresh.BreakLines(from, to));
+        CHECK(reused.CountLines(from, to) == fresh.CountLines(from, to));
+        CHECK(reused.Width(from, to) == fresh.Width(from, to));
+      }
+    }
+  }
+}

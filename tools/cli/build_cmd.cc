@@ -203,6 +203,7 @@ int RunBuild(const BuildOptions& opt) {
   if (write_error.ok() && !folder.Create()) write_error = Status::IoError({}, folder.error());
   if (!write_error.ok()) {
     files.Abort();
+    folder.Undo();  // nothing was written: no new empty folders either
     std::cerr << write_error.ToString() << "\n";
     return 1;
   }
