@@ -1,9 +1,19 @@
 // Tests for line_break.h: widths, and the line-breaking rules as a table.
 #include "line_break.h"
 
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
+
+#include "random_text.h"
+#include "xml_text.h"
 
 using bitext::BreakLines;
 using bitext::CountLines;
@@ -195,4 +205,132 @@ TEST_CASE("One LineBreaker reused across texts breaks each as a fresh one would"
       }
     }
   }
+}
+
+namespace {
+
+// ICU's line-break opportunities right after a space, or for English right
+// after '-': what SpaceBreakOpportunities must find without ICU.
+std::vector<size_t> IcuSpaceBreaks(const std::string& text, LineLang lang) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), status));
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
+  it->setText(&ut, status);
+  REQUIRE(U_SUCCESS(status));
+  std::vector<size_t> out;
+  for (int32_t p = it->next(); p != icu::BreakIterator::DONE; p = it->next()) {
+    auto b = static_cast<size_t>(p);
+    if (b == 0 || b >= text.size()) continue;
+    if (text[b - 1] == ' ' || (lang == LineLang::kEnglish && text[b - 1] == '-')) out.push_back(b);
+  }
+  utext_close(&ut);
+  return out;
+}
+
+// What SpaceBreakOpportunities gives, or {SIZE_MAX} where it declines.
+std::vector<size_t> Ours(const std::string& text, LineLang lang) {
+  std::vector<size_t> out;
+  if (!bitext::SpaceBreakOpportunities(text, lang, &out)) return {static_cast<size_t>(-1)};
+  return out;
+}
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("SpaceBreakOpportunities gives ICU's breaks after spaces and hyphens",
+          "[line_break][icu]") {
+  struct Row {
+    const char* rule;
+    LineLang lang;
+    std::string text;
+    std::vector<size_t> want;
+  };
+  using V = std::vector<size_t>;
+  const Row rows[] = {
+      {"LB18: after each space", LineLang::kEnglish, "a bc d", V{2, 5}},
+      {"LB13: not before a closing mark", LineLang::kEnglish, "a ) b , c . d ! e ? f /",
+       V{4, 8, 12, 16, 20}},
+      {"LB14: not after an opening mark", LineLang::kEnglish, "( a [ b", V{4}},
+      {"LB15: not between a quote and an opening mark", LineLang::kEnglish, "\" ( a", V{}},
+      {"LB18 before a quote", LineLang::kEnglish, "a \"b\"", V{2}},
+      {"after a hyphen (English only)", LineLang::kEnglish, "state-of-the-art", V{6, 9, 13}},
+      {"not after a hyphen in Korean", LineLang::kKorean, "가-나 다", V{8}},
+      {"LB25: not between a hyphen and a digit", LineLang::kEnglish, "a-1 b", V{4}},
+      {"Hangul and curly quotes", LineLang::kKorean, "“가나” 다 《라》", V{13, 17}},
+      {"declines a character it does not know", LineLang::kEnglish, "a \xE2\x80\x94 b",
+       V{size_t(-1)}},
+      {"declines a leading space", LineLang::kEnglish, " a", V{size_t(-1)}},
+      {"declines ill-formed bytes", LineLang::kKorean, "a \xFF", V{size_t(-1)}},
+  };
+  for (const Row& r : rows) {
+    INFO(r.rule);
+    CHECK(Ours(r.text, r.lang) == r.want);
+    if (r.want != V{size_t(-1)}) CHECK(IcuSpaceBreaks(r.text, r.lang) == r.want);
+  }
+}
+
+TEST_CASE("SpaceBreakOpportunities: same as ICU on random text", "[line_break][icu]") {
+  // Every character it knows, spaces (single, as in collapsed text) and a
+  // few it does not (for which it must decline, never answer wrongly).
+  std::vector<std::string> alphabet = {
+      "가",           "힣",           "“",       "”",  "‘",  "’",  "…",  "·", "《", "》", "「",
+      "」",           "『",           "』",      "〈", "〉", "、", "。", " ", " ",  " ",  " ",
+      "\xE2\x80\x94", "\xE3\x83\xBC", "\xC2\xA0"};
+  for (char c = 0x21; c < 0x7F; ++c) alphabet.push_back(std::string(1, c));
+  auto collapse = [](std::string s) { return bitext::CollapseSpaces(s); };
+  for (LineLang lang : {LineLang::kKorean, LineLang::kEnglish}) {
+    INFO((lang == LineLang::kKorean ? "Korean" : "English"));
+    CheckSameOnRandomTexts(
+        {alphabet, /*seed=*/lang == LineLang::kKorean ? 11u : 12u, 1, 16, 20000, collapse},
+        [lang](const std::string& s) {
+          std::vector<size_t> ours = Ours(s, lang);
+          return ours == std::vector<size_t>{size_t(-1)} ? IcuSpaceBreaks(s, lang) : ours;
+        },
+        [lang](const std::string& s) { return IcuSpaceBreaks(s, lang); });
+  }
+}
+
+TEST_CASE("SpaceBreakOpportunities: same as ICU on the KSS test sets and the seeds",
+          "[line_break][icu]") {
+  const std::vector<std::string> files = {
+      BITEXT_SHARED_DIR "/eval/kss/blogs_ko.txt",
+      BITEXT_SHARED_DIR "/eval/kss/blogs_lee.txt",
+      BITEXT_SHARED_DIR "/eval/kss/nested.txt",
+      BITEXT_SHARED_DIR "/eval/kss/sample.txt",
+      BITEXT_SHARED_DIR "/eval/kss/tweets.txt",
+      BITEXT_SHARED_DIR "/eval/kss/v_ending.txt",
+      BITEXT_SHARED_DIR "/eval/kss/wikipedia.txt",
+      BITEXT_SOURCE_DIR "/translations/openai-fireside-chat-seoul/ko.txt",
+      BITEXT_SOURCE_DIR "/translations/openai-startup-meeting-seoul/ko.txt",
+  };
+  size_t answered = 0, lines_seen = 0;
+  for (const std::string& f : files) {
+    std::istringstream lines(Slurp(f));
+    std::string line;
+    while (std::getline(lines, line)) {
+      line = bitext::CollapseSpaces(line);
+      if (line.empty()) continue;
+      ++lines_seen;
+      for (LineLang lang : {LineLang::kKorean, LineLang::kEnglish}) {
+        std::vector<size_t> ours;
+        if (!bitext::SpaceBreakOpportunities(line, lang, &ours)) continue;
+        ++answered;
+        if (ours != IcuSpaceBreaks(line, lang)) {
+          INFO(line);
+          CHECK(ours == IcuSpaceBreaks(line, lang));
+        }
+      }
+    }
+  }
+  if (lines_seen > 0) CHECK(answered > 0);
+  WARN("SpaceBreakOpportunities answered " << answered << " of " << 2 * lines_seen
+                                           << " line/language pairs");
 }

@@ -170,6 +170,100 @@ bool IsWordChars(std::string_view word) {
   return true;
 }
 
+// The line-break classes (UAX #14) SpaceBreakOpportunities tells apart; a
+// character of any other class is kOther (ICU decides for that text).
+enum class Lb : uint8_t {
+  kOther,
+  kAl,     // AL, H2/H3 (Hangul syllables), PR, PO, AI resolved to AL: ordinary here
+  kNu,     // NU
+  kHy,     // HY '-'
+  kBa,     // BA '|'
+  kOp,     // OP ( [ { 《 「 『 〈
+  kQu,     // QU " ' “ ” ‘ ’
+  kIn,     // IN …
+  kIs,     // IS , . : ;
+  kClose,  // CL, CP, EX, SY: never a break before them (LB13; IS too)
+  kSp,     // SP
+};
+
+Lb LbOf(char32_t c) {
+  if (c < 0x80) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Lb::kAl;
+    if (c >= '0' && c <= '9') return Lb::kNu;
+    switch (c) {
+      case ' ':
+        return Lb::kSp;
+      case '-':
+        return Lb::kHy;
+      case '|':
+        return Lb::kBa;
+      case '(':
+      case '[':
+      case '{':
+        return Lb::kOp;
+      case '"':
+      case '\'':
+        return Lb::kQu;
+      case ')':
+      case ']':
+      case '}':
+      case '!':
+      case '?':
+      case '/':
+        return Lb::kClose;
+      case ',':
+      case '.':
+      case ':':
+      case ';':
+        return Lb::kIs;
+      case '#':
+      case '$':
+      case '%':
+      case '&':
+      case '*':
+      case '+':
+      case '<':
+      case '=':
+      case '>':
+      case '@':
+      case '\\':
+      case '^':
+      case '_':
+      case '`':
+      case '~':
+        return Lb::kAl;
+      default:
+        return Lb::kOther;  // controls
+    }
+  }
+  if (c >= 0xAC00 && c <= 0xD7A3) return Lb::kAl;
+  switch (c) {
+    case 0x00B7:  // ·
+      return Lb::kAl;
+    case 0x2018:  // ‘ ’ “ ”
+    case 0x2019:
+    case 0x201C:
+    case 0x201D:
+      return Lb::kQu;
+    case 0x2026:  // …
+      return Lb::kIn;
+    case 0x3008:  // 〈 《 「 『
+    case 0x300A:
+    case 0x300C:
+    case 0x300E:
+      return Lb::kOp;
+    case 0x3001:  // 、 。 〉 》 」 』
+    case 0x3002:
+    case 0x3009:
+    case 0x300B:
+    case 0x300D:
+    case 0x300F:
+      return Lb::kClose;
+    default:
+      return Lb::kOther;
+  }
+}
+
 struct Candidate {
   size_t line_end;  // the line before the break ends here (trailing spaces dropped)
   size_t next;      // the next line starts here (leading spaces skipped)
@@ -262,6 +356,13 @@ class Breaker {
   }
 
   void ComputeCandidates() const {
+    // Where the text's characters allow, the preferred breaks come without
+    // ICU (SpaceBreakOpportunities gives ICU's); ICU's other opportunities
+    // matter only inside a segment too wide for a line, so ICU runs only then.
+    if (SpaceBreakOpportunities(text_, opt_.lang, &level0_) && !AnyTooWide(level0_)) {
+      AddCandidates(level0_);
+      return;
+    }
     // ICU iterates over the UTF-8 itself (a UText): its positions are byte
     // offsets into text_.
     UErrorCode status = U_ZERO_ERROR;
@@ -317,7 +418,12 @@ class Breaker {
                          merged.end());
     }
     utext_close(&ut);
-    for (size_t b : merged) {
+    AddCandidates(merged);
+  }
+
+  // The candidates at the sorted break positions `breaks` (grapheme_set_ set).
+  void AddCandidates(const std::vector<size_t>& breaks) const {
+    for (size_t b : breaks) {
       if (text_[b - 1] != ' ' && text_[b] == ' ') continue;  // never break before a space
       Candidate c;
       c.next = b;
@@ -555,6 +661,44 @@ bool IsKoreanTightBreak(std::string_view before, std::string_view after) {
 }
 
 bool IsEnglishConjunction(std::string_view word) { return InList(word, kConjunctions); }
+
+bool SpaceBreakOpportunities(std::string_view text, LineLang lang, std::vector<size_t>* out) {
+  out->clear();
+  if (!text.empty() && text.front() == ' ') return false;
+  Lb last = Lb::kOther;  // the last character that is not a space
+  for (size_t i = 0; i < text.size();) {
+    const size_t at = i;
+    const Lb k = LbOf(NextCodePoint(text, &i));  // ill-formed bytes: U+FFFD, kOther
+    if (k == Lb::kOther) return false;
+    if (at > 0 && k != Lb::kSp) {
+      const char before = text[at - 1];
+      if (before == ' ') {
+        // ICU breaks before ".5" after a space (Unicode 15.1's LB15c):
+        // left to ICU.
+        if (k == Lb::kIs && i < text.size() && text[i] >= '0' && text[i] <= '9') return false;
+        // LB18 breaks after spaces, except where LB13 (before a closing
+        // mark), LB14 (after an opening one) or LB15 (a quote, spaces, an
+        // opening mark) keep the next character on the line.
+        if (k != Lb::kClose && k != Lb::kIs && last != Lb::kOp &&
+            !(last == Lb::kQu && k == Lb::kOp)) {
+          out->push_back(at);
+        }
+      } else if (before == '-' && lang == LineLang::kEnglish) {
+        // ICU keeps a word-initial hyphen with what follows (Unicode 15.1's
+        // LB20a): left to ICU.
+        if (at == 1 || text[at - 2] == ' ') return false;
+        // After a hyphen, except before a digit (LB25), a closing mark
+        // (LB13), another hyphen or a BA (LB21), a quote (LB19) or IN (LB22).
+        if (k != Lb::kNu && k != Lb::kClose && k != Lb::kIs && k != Lb::kHy && k != Lb::kBa &&
+            k != Lb::kQu && k != Lb::kIn) {
+          out->push_back(at);
+        }
+      }
+    }
+    if (k != Lb::kSp) last = k;
+  }
+  return true;
+}
 
 std::vector<std::string> BreakLines(std::string_view text, const LineBreakOptions& opt) {
   Breaker b;

@@ -105,6 +105,15 @@ bool IsKoreanClauseBreak(std::string_view before, std::string_view after);
 // at a line end (전 세계, 약 30명, 모든 기업).
 bool IsKoreanTightBreak(std::string_view before, std::string_view after);
 
+// The line-break opportunities (byte offsets) right after a space and, for
+// English, right after a hyphen '-' that ICU's line BreakIterator (root
+// locale) gives for `text`, found without ICU: into *out, in order. Works
+// only for text of characters whose line-break rules it knows (ASCII,
+// Hangul syllables, the curly quotes, …, · and the CJK brackets 《》「」『』〈〉
+// 、。) that does not start with a space; returns false for any other text
+// (*out is then meaningless).
+bool SpaceBreakOpportunities(std::string_view text, LineLang lang, std::vector<size_t>* out);
+
 // True if `word` (any case) is an English conjunction or relative word a
 // line or cue may start with: and, but, or, because, that, which, who...
 bool IsEnglishConjunction(std::string_view word);
