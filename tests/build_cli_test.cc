@@ -182,8 +182,9 @@ TEST_CASE("bitext build errors write nothing and name the file", "[build_cli]") 
     fs::remove(file);
   }
   SECTION("a write that fails leaves no output folder behind") {
-    // A document name too long for the output files' names (255 bytes): the
-    // output folders are made, then the first temporary file fails.
+    // A 250-byte document name: "<name>.tmx" (254 bytes) is a legal file
+    // name, but its temporary file's name is longer than 255 bytes. The
+    // output folders are made, then that first temporary file fails.
     std::string tr = TempDir("longname");
     std::string name(250, 'a');
     fs::create_directories(tr);
@@ -194,6 +195,7 @@ TEST_CASE("bitext build errors write nothing and name the file", "[build_cli]") 
     CHECK(r.err.find(name + ".tmx") != std::string::npos);
     CHECK_FALSE(fs::exists(out));
     fs::remove_all(tr);
+    fs::remove_all(out);
   }
   SECTION("existing outputs stay as they were on error") {
     std::string out = TempDir("keep");

@@ -4,6 +4,7 @@
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
+#include <unicode/uvernum.h>
 
 #include <algorithm>
 #include <cmath>
@@ -370,8 +371,12 @@ class Breaker {
     utext_openUTF8(&ut, text_.data(), static_cast<int64_t>(text_.size()), &status);
     const auto size = static_cast<int32_t>(text_.size());
     // ICU iterators are costly to create: one per thread, reused.
-    static thread_local std::unique_ptr<icu::BreakIterator> line(
-        icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), status));
+    static thread_local std::unique_ptr<icu::BreakIterator> line = [] {
+      UErrorCode created = U_ZERO_ERROR;
+      std::unique_ptr<icu::BreakIterator> it(
+          icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), created));
+      return U_SUCCESS(created) ? std::move(it) : nullptr;
+    }();
     std::vector<size_t>& level0 = level0_;
     std::vector<size_t>& level1 = level1_;
     level0.clear();
@@ -664,6 +669,9 @@ bool IsEnglishConjunction(std::string_view word) { return InList(word, kConjunct
 
 bool SpaceBreakOpportunities(std::string_view text, LineLang lang, std::vector<size_t>* out) {
   out->clear();
+  // The rules below are ICU 72's (checked by line_break_test against the ICU
+  // it runs with); later versions changed some around quotes and spaces.
+  if (U_ICU_VERSION_MAJOR_NUM != kSpaceBreakIcuVersion) return false;
   if (!text.empty() && text.front() == ' ') return false;
   Lb last = Lb::kOther;  // the last character that is not a space
   for (size_t i = 0; i < text.size();) {
@@ -673,8 +681,8 @@ bool SpaceBreakOpportunities(std::string_view text, LineLang lang, std::vector<s
     if (at > 0 && k != Lb::kSp) {
       const char before = text[at - 1];
       if (before == ' ') {
-        // ICU breaks before ".5" after a space (Unicode 15.1's LB15c):
-        // left to ICU.
+        // A space before ".5": ICU's tailoring breaks there (as Unicode
+        // 15.1's LB15c later did): left to ICU.
         if (k == Lb::kIs && i < text.size() && text[i] >= '0' && text[i] <= '9') return false;
         // LB18 breaks after spaces, except where LB13 (before a closing
         // mark), LB14 (after an opening one) or LB15 (a quote, spaces, an
@@ -684,8 +692,8 @@ bool SpaceBreakOpportunities(std::string_view text, LineLang lang, std::vector<s
           out->push_back(at);
         }
       } else if (before == '-' && lang == LineLang::kEnglish) {
-        // ICU keeps a word-initial hyphen with what follows (Unicode 15.1's
-        // LB20a): left to ICU.
+        // A word-initial hyphen: ICU's tailoring keeps it with what follows
+        // (as Unicode 15.1's LB20a later did): left to ICU.
         if (at == 1 || text[at - 2] == ' ') return false;
         // After a hyphen, except before a digit (LB25), a closing mark
         // (LB13), another hyphen or a BA (LB21), a quote (LB19) or IN (LB22).

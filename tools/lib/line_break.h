@@ -105,13 +105,20 @@ bool IsKoreanClauseBreak(std::string_view before, std::string_view after);
 // at a line end (전 세계, 약 30명, 모든 기업).
 bool IsKoreanTightBreak(std::string_view before, std::string_view after);
 
+// The ICU major version whose line-break rules SpaceBreakOpportunities
+// reproduces.
+constexpr int kSpaceBreakIcuVersion = 72;
+
 // The line-break opportunities (byte offsets) right after a space and, for
 // English, right after a hyphen '-' that ICU's line BreakIterator (root
-// locale) gives for `text`, found without ICU: into *out, in order. Works
-// only for text of characters whose line-break rules it knows (ASCII,
-// Hangul syllables, the curly quotes, …, · and the CJK brackets 《》「」『』〈〉
-// 、。) that does not start with a space; returns false for any other text
-// (*out is then meaningless).
+// locale) gives for `text`, found without ICU: into *out, in order, and true.
+// `text` is expected to be collapsed (single spaces, none at the ends). It
+// may decline (false; *out is then meaningless, ask ICU): always when the
+// ICU linked is not version kSpaceBreakIcuVersion; for text with a
+// character whose rules it does not know (it knows printable ASCII, Hangul
+// syllables, the curly quotes, …, · and the CJK marks 《》「」『』〈〉、。); for
+// text starting with a space; and where ICU's tailorings decide (a space
+// before ".5", an English word-initial hyphen).
 bool SpaceBreakOpportunities(std::string_view text, LineLang lang, std::vector<size_t>* out);
 
 // True if `word` (any case) is an English conjunction or relative word a

@@ -36,7 +36,7 @@ using Range = std::pair<size_t, size_t>;
 class PieceSplitter {
  public:
   // Prepares `piece_text` (CollapseSpaces is applied; text() is the result, and all
-  // offsets index it). `lb` must outlive the use of this text.
+  // offsets index it; `piece_text` must not view text()). `lb` is copied.
   void Reset(std::string_view piece_text, LineLang lang, const LineBreakOptions& lb, int max_lines,
              size_t max_chars) {
     breaker_.Reset(piece_text, lb);

@@ -241,11 +241,15 @@ void AssignCollapsedSpaces(std::string_view s, std::string* out) {
   }
 }
 
-// The offset of the first 16-byte block from s[i] that is not all printable
-// ASCII (0x20..0x7E) with single spaces; *double_space is set where two
-// spaces in a row were seen (inside a block or across the ends of the blocks
-// skipped). Without SSE2, i.
-inline size_t SkipCleanAsciiBlocks(std::string_view s, size_t i, bool* double_space) {
+namespace {
+
+// Skips whole 16-byte blocks from s[i] that are printable ASCII (0x20..0x7E)
+// with no two spaces in a row, and returns the offset of the first block that
+// is not (or of the tail shorter than 16 bytes). *double_space is set where
+// two spaces in a row were seen: inside a block, across the edge of two
+// blocks, or across the edge of the last block skipped and the byte at the
+// offset returned. Without SSE2, returns i.
+size_t SkipCleanAsciiBlocks(std::string_view s, size_t i, bool* double_space) {
   *double_space = false;
 #if defined(__SSE2__)
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -267,6 +271,8 @@ inline size_t SkipCleanAsciiBlocks(std::string_view s, size_t i, bool* double_sp
 #endif
   return i;
 }
+
+}  // namespace
 
 bool IsDisplayClean(std::string_view s) {
   if (s.empty()) return true;
