@@ -181,6 +181,22 @@ TEST_CASE("bitext build errors write nothing and name the file", "[build_cli]") 
     CHECK(r.err.find(file) != std::string::npos);
     fs::remove(file);
   }
+  SECTION("a write that fails leaves no output folder behind") {
+    // A 250-byte document name: "<name>.tmx" (254 bytes) is a legal file
+    // name, but its temporary file's name is longer than 255 bytes. The
+    // output folders are made, then that first temporary file fails.
+    std::string tr = TempDir("longname");
+    std::string name(250, 'a');
+    fs::create_directories(tr);
+    fs::copy(std::string(BITEXT_SOURCE_DIR) + "/tests/data/build/seoul-sample", tr + "/" + name);
+    std::string out = TempDir("newout");
+    RunResult r = Bitext("build --translations '" + tr + "' --out '" + out + "/deeper'");
+    CHECK(r.code == 1);
+    CHECK(r.err.find(name + ".tmx") != std::string::npos);
+    CHECK_FALSE(fs::exists(out));
+    fs::remove_all(tr);
+    fs::remove_all(out);
+  }
   SECTION("existing outputs stay as they were on error") {
     std::string out = TempDir("keep");
     fs::create_directories(out);

@@ -1,9 +1,20 @@
 // Tests for line_break.h: widths, and the line-breaking rules as a table.
 #include "line_break.h"
 
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+#include <unicode/uvernum.h>
+
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
+
+#include "random_text.h"
+#include "xml_text.h"
 
 using bitext::BreakLines;
 using bitext::CountLines;
@@ -148,4 +159,220 @@ TEST_CASE("BreakLines keeps every line within the limit on long text", "[line_br
     }
     CHECK(joined + " " == text);
   }
+}
+
+TEST_CASE("One LineBreaker reused across texts breaks each as a fresh one would", "[line_break]") {
+  // Reset keeps the buffers of the previous text (widths, break candidates,
+  // keep_together spans): nothing of it may leak into the next text, whether
+  // the next is shorter, longer, of the other language or needs grapheme
+  // breaks where the previous did not.
+  struct Row {
+    const char* name;
+    LineBreakOptions opt;
+    std::string text;
+  };
+  LineBreakOptions kept = Ko(10);
+  kept.keep_together = {"그레그 브록만"};
+  const std::string long_en =
+      "When I think of Korea, technology and innovation come to mind first, said Sam Altman.";
+  const Row rows[] = {
+      {"long English", En(), long_en},
+      {"short English", En(), "Hello."},
+      {"Korean with keep_together", kept, "그레그 브록만 사장이 말했다 그레그 브록만"},
+      {"Korean without", Ko(10), "그레그 브록만 사장이 말했다 그레그 브록만"},
+      {"a token wider than a line", En(8), "supercalifragilistic expialidocious"},
+      {"Korean word wider than a line", Ko(4), "오픈AI공동창업자가 왔다"},
+      {"English after a dash", En(12), "state-of-the-art models, state-of-the-art chips"},
+      {"empty", En(), ""},
+      {"long English again", En(30), long_en},
+  };
+  bitext::LineBreaker reused;
+  for (const Row& row : rows) {
+    INFO(row.name);
+    reused.Reset(row.text, row.opt);
+    bitext::LineBreaker fresh(row.text, row.opt);
+    REQUIRE(reused.text() == fresh.text());
+    const size_t n = fresh.text().size();
+    CHECK(reused.BreakLines(0, n) == BreakLines(row.text, row.opt));
+    CHECK(reused.CountLines(0, n) == CountLines(row.text, row.opt));
+    // Pieces too: every start and end at a space.
+    for (size_t from = 0; from < n; ++from) {
+      if (from > 0 && fresh.text()[from - 1] != ' ') continue;
+      for (size_t to = from + 1; to <= n; ++to) {
+        if (to < n && fresh.text()[to] != ' ') continue;
+        CHECK(reused.BreakLines(from, to) == fresh.BreakLines(from, to));
+        CHECK(reused.CountLines(from, to) == fresh.CountLines(from, to));
+        CHECK(reused.Width(from, to) == fresh.Width(from, to));
+      }
+    }
+  }
+}
+
+namespace {
+
+// ICU's line-break opportunities right after a space, or for English right
+// after '-': what SpaceBreakOpportunities must find without ICU.
+std::vector<size_t> IcuSpaceBreaks(const std::string& text, LineLang lang) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), status));
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
+  it->setText(&ut, status);
+  REQUIRE(U_SUCCESS(status));
+  std::vector<size_t> out;
+  for (int32_t p = it->next(); p != icu::BreakIterator::DONE; p = it->next()) {
+    auto b = static_cast<size_t>(p);
+    if (b == 0 || b >= text.size()) continue;
+    if (text[b - 1] == ' ' || (lang == LineLang::kEnglish && text[b - 1] == '-')) out.push_back(b);
+  }
+  utext_close(&ut);
+  return out;
+}
+
+// What SpaceBreakOpportunities gives, or {SIZE_MAX} where it declines.
+std::vector<size_t> Ours(const std::string& text, LineLang lang) {
+  std::vector<size_t> out;
+  if (!bitext::SpaceBreakOpportunities(text, lang, &out)) return {static_cast<size_t>(-1)};
+  return out;
+}
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("SpaceBreakOpportunities gives ICU's breaks after spaces and hyphens",
+          "[line_break][icu]") {
+  struct Row {
+    const char* rule;
+    LineLang lang;
+    std::string text;
+    std::vector<size_t> want;
+  };
+  using V = std::vector<size_t>;
+  const Row rows[] = {
+      {"LB18: after each space", LineLang::kEnglish, "a bc d", V{2, 5}},
+      {"LB13: not before a closing mark", LineLang::kEnglish, "a ) b , c . d ! e ? f /",
+       V{4, 8, 12, 16, 20}},
+      {"LB14: not after an opening mark", LineLang::kEnglish, "( a [ b", V{4}},
+      {"LB15: not between a quote and an opening mark", LineLang::kEnglish, "\" ( a", V{}},
+      {"LB18 before a quote", LineLang::kEnglish, "a \"b\"", V{2}},
+      {"after a hyphen (English only)", LineLang::kEnglish, "state-of-the-art", V{6, 9, 13}},
+      {"not after a hyphen in Korean", LineLang::kKorean, "가-나 다", V{8}},
+      {"LB25: not between a hyphen and a digit", LineLang::kEnglish, "a-1 b", V{4}},
+      {"Hangul and curly quotes", LineLang::kKorean, "“가나” 다 《라》", V{13, 17}},
+      {"declines a character it does not know", LineLang::kEnglish, "a \xE2\x80\x94 b",
+       V{size_t(-1)}},
+      {"declines a leading space", LineLang::kEnglish, " a", V{size_t(-1)}},
+      {"declines ill-formed bytes", LineLang::kKorean, "a \xFF", V{size_t(-1)}},
+  };
+  // With another ICU than the one its rules were checked against, it always
+  // declines (and the build asks ICU).
+  const bool checked_icu = U_ICU_VERSION_MAJOR_NUM == bitext::kSpaceBreakIcuVersion;
+  for (const Row& r : rows) {
+    INFO(r.rule);
+    CHECK(Ours(r.text, r.lang) == (checked_icu ? r.want : V{size_t(-1)}));
+    if (r.want != V{size_t(-1)}) CHECK(IcuSpaceBreaks(r.text, r.lang) == r.want);
+  }
+}
+
+TEST_CASE("SpaceBreakOpportunities: same as ICU on random text", "[line_break][icu]") {
+  // Every character it knows, spaces (single, as in collapsed text) and a
+  // few it does not (for which it must decline, never answer wrongly).
+  std::vector<std::string> alphabet = {
+      "가",           "힣",           "“",       "”",  "‘",  "’",  "…",  "·",  "《",
+      "》",           "「",           "」",      "『", "』", "〈", "〉", "、", "。",
+      "\xE2\x80\x94", "\xE3\x83\xBC", "\xC2\xA0"};
+  for (char c = 0x21; c < 0x7F; ++c) alphabet.push_back(std::string(1, c));
+  // About one piece in four a space: most strings have several.
+  for (int i = 0; i < 40; ++i) alphabet.push_back(" ");
+  auto collapse = [](std::string s) { return bitext::CollapseSpaces(s); };
+  for (LineLang lang : {LineLang::kKorean, LineLang::kEnglish}) {
+    INFO((lang == LineLang::kKorean ? "Korean" : "English"));
+    int answered = 0, with_breaks = 0;
+    CheckSameOnRandomTexts(
+        {alphabet, /*seed=*/lang == LineLang::kKorean ? 11u : 12u, 1, 16, 20000, collapse},
+        [&](const std::string& s) {
+          std::vector<size_t> ours = Ours(s, lang);
+          if (ours == std::vector<size_t>{size_t(-1)}) return IcuSpaceBreaks(s, lang);
+          ++answered;
+          if (!ours.empty()) ++with_breaks;
+          return ours;
+        },
+        [lang](const std::string& s) { return IcuSpaceBreaks(s, lang); });
+    // A function that declined everything would pass the comparison: most
+    // strings must be answered, many of them with breaks.
+    if (U_ICU_VERSION_MAJOR_NUM == bitext::kSpaceBreakIcuVersion) {
+      CHECK(answered > 8000);
+      CHECK(with_breaks > 4000);
+    }
+  }
+}
+
+TEST_CASE("BreakLines splits a wide run of emoji only between grapheme clusters",
+          "[line_break][icu]") {
+  // Four-byte characters and a ZWJ sequence in a segment too wide for a
+  // line: ICU's grapheme breaks, as byte offsets into the UTF-8, decide.
+  const std::string woman_coding =
+      "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB";  // 3 code points, 1 cluster
+  const std::string smile = "\xF0\x9F\x98\x80";
+  std::string run;
+  for (int i = 0; i < 3; ++i) run += smile + woman_coding;
+  const std::string text = run + " ab";
+  std::vector<std::string> lines = BreakLines(text, En(4));
+  REQUIRE(lines.size() >= 3);
+  std::string joined;
+  for (const std::string& l : lines) {
+    INFO(l);
+    CHECK(LineWidth(l, LineLang::kEnglish) <= 4);
+    // No line starts inside the ZWJ sequence or inside a character.
+    CHECK(l.rfind("\xE2\x80\x8D", 0) != 0);
+    CHECK(l.rfind("\xF0\x9F\x92\xBB", 0) != 0);
+    CHECK((static_cast<unsigned char>(l[0]) & 0xC0) != 0x80);
+    joined += l;
+  }
+  CHECK(joined == run + "ab");
+  CHECK(lines.back() == "ab");
+}
+
+TEST_CASE("SpaceBreakOpportunities: same as ICU on the KSS test sets and the seeds",
+          "[line_break][icu]") {
+  const std::vector<std::string> files = {
+      BITEXT_SHARED_DIR "/eval/kss/blogs_ko.txt",
+      BITEXT_SHARED_DIR "/eval/kss/blogs_lee.txt",
+      BITEXT_SHARED_DIR "/eval/kss/nested.txt",
+      BITEXT_SHARED_DIR "/eval/kss/sample.txt",
+      BITEXT_SHARED_DIR "/eval/kss/tweets.txt",
+      BITEXT_SHARED_DIR "/eval/kss/v_ending.txt",
+      BITEXT_SHARED_DIR "/eval/kss/wikipedia.txt",
+      BITEXT_SOURCE_DIR "/translations/openai-fireside-chat-seoul/ko.txt",
+      BITEXT_SOURCE_DIR "/translations/openai-startup-meeting-seoul/ko.txt",
+  };
+  size_t answered = 0, lines_seen = 0;
+  for (const std::string& f : files) {
+    std::istringstream lines(Slurp(f));
+    std::string line;
+    while (std::getline(lines, line)) {
+      line = bitext::CollapseSpaces(line);
+      if (line.empty()) continue;
+      ++lines_seen;
+      for (LineLang lang : {LineLang::kKorean, LineLang::kEnglish}) {
+        std::vector<size_t> ours;
+        if (!bitext::SpaceBreakOpportunities(line, lang, &ours)) continue;
+        ++answered;
+        if (ours != IcuSpaceBreaks(line, lang)) {
+          INFO(line);
+          CHECK(ours == IcuSpaceBreaks(line, lang));
+        }
+      }
+    }
+  }
+  if (lines_seen > 0) CHECK(answered > 0);
+  WARN("SpaceBreakOpportunities answered " << answered << " of " << 2 * lines_seen
+                                           << " line/language pairs");
 }

@@ -30,6 +30,23 @@ bool HaveTool(const char* name) {
 
 }  // namespace
 
+TEST_CASE("Entries that differ only in msgctxt, or are obsolete, are not duplicates",
+          "[po_store]") {
+  const std::string text =
+      "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+      "msgid \"가\"\nmsgstr \"a\"\n\n"
+      "msgctxt \"\"\nmsgid \"가\"\nmsgstr \"b\"\n\n"
+      "msgctxt \"u1\"\nmsgid \"가\"\nmsgstr \"c\"\n\n"
+      "#~ msgctxt \"u1\"\n#~ msgid \"가\"\n#~ msgstr \"d\"\n\n"
+      "#~ msgctxt \"u1\"\n#~ msgid \"가\"\n#~ msgstr \"e\"\n";
+  auto po = ParsePo(text, "ok.po");
+  REQUIRE(po.ok());
+  CHECK(po->header.has_value());
+  REQUIRE(po->entries.size() == 5);
+  CHECK(po->entries[0].msgstr[0] == "a");
+  CHECK(po->entries[4].obsolete);
+}
+
 TEST_CASE("PO string escapes decode", "[po_store]") {
   struct Row {
     const char* literal;  // the body of msgstr "..."
@@ -241,6 +258,10 @@ TEST_CASE("PO reader rejects malformed files with FILE:LINE:COL", "[po_store]") 
        "bad.po:4:1: duplicate message definition (msgctxt and msgid as at line 1)"},
       {"duplicate header", "msgid \"\"\nmsgstr \"\"\n\nmsgid \"\"\nmsgstr \"\"\n",
        "bad.po:4:1: duplicate header entry (msgctxt and msgid as at line 1)"},
+      {"duplicate after other entries",
+       "msgctxt \"u1\"\nmsgid \"가\"\nmsgstr \"\"\n\nmsgctxt \"u2\"\nmsgid \"가\"\nmsgstr \"\"\n\n"
+       "msgid \"가\"\nmsgstr \"\"\n\nmsgctxt \"u2\"\nmsgid \"가\"\nmsgstr \"\"\n",
+       "bad.po:13:1: duplicate message definition (msgctxt and msgid as at line 6)"},
       {"invalid UTF-8", "msgid \"a\"\nmsgstr \"b\xFF\"\n",
        "bad.po:2:10: invalid UTF-8 (byte 0xFF); the file must be UTF-8"},
       {"invalid UTF-8 after Korean", "# 가나\xC0\nmsgid \"a\"\nmsgstr \"\"\n",

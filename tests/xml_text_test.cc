@@ -91,6 +91,43 @@ TEST_CASE("IsDisplayClean is true exactly when the display cleaning changes noth
   }
 }
 
+TEST_CASE("IsDisplayClean agrees at every offset of lines longer than its 16-byte blocks",
+          "[xml_text]") {
+  // A clean ASCII line of 50 bytes (several blocks and a tail), with one
+  // change at each offset: the block scan must see it wherever it falls,
+  // including a double space split across two blocks.
+  const std::string base = "Sam Altman said we look forward to working with Ko";
+  REQUIRE(base.size() == 50);
+  const std::string changes[] = {" ",        "  ",           "\t",           "\x01", "\x7F",
+                                 "\xC2\x85", "\xEA\xB0\x80", "\xE2\x80\x8B", "\x80", "\xEA\xB0"};
+  for (const std::string& change : changes) {
+    for (size_t at = 0; at <= base.size(); ++at) {
+      for (bool replace : {false, true}) {
+        std::string text = base;
+        if (replace && at < text.size()) {
+          text.replace(at, change.size() == 2 && change == "  " ? 2 : 1, change);
+        } else {
+          text.insert(at, change);
+        }
+        INFO("change " << change.size() << " bytes at " << at << (replace ? " (replacing)" : ""));
+        CHECK(IsDisplayClean(text) == (CollapseSpaces(DisplayText(text, nullptr)) == text));
+      }
+    }
+  }
+}
+
+TEST_CASE("AssignDisplayLine and AssignCollapsedSpaces replace what the string held",
+          "[xml_text]") {
+  std::string out = "left over from before, longer than the result";
+  for (const Row& row : kRows) {
+    INFO(row.name);
+    AssignDisplayLine(row.text, &out);
+    CHECK(out == DisplayLine(row.text));
+    AssignCollapsedSpaces(row.text, &out);
+    CHECK(out == CollapseSpaces(row.text));
+  }
+}
+
 TEST_CASE("DisplayLine returns what the display cleaning makes", "[xml_text]") {
   for (const Row& row : kRows) {
     INFO(row.name);

@@ -267,7 +267,7 @@ Result<MergedDocument> LoadDocument(const std::string& doc_dir) {
   doc.units.reserve(units->size());
   for (Unit& u : *units) {
     MergedUnit mu;
-    const PoEntry* entry = nullptr;
+    PoEntry* entry = nullptr;
     bool stale = false;
     auto ctxt = by_ctxt.find(u.id);
     if (ctxt != by_ctxt.end() && !used[ctxt->second] && po.entries[ctxt->second].msgid == u.text) {
@@ -292,8 +292,10 @@ Result<MergedDocument> LoadDocument(const std::string& doc_dir) {
       }
     }
     if (entry != nullptr) {
-      mu.english = entry->Translation();
       mu.state = state_of(*entry);
+      // Each entry serves one unit (used[]), and the maps view msgctxt and
+      // msgid only: the translation is moved, not copied.
+      if (!entry->msgstr.empty()) mu.english = std::move(entry->msgstr[0]);
       if (stale && mu.state == TranslationState::kTranslated) mu.state = TranslationState::kFuzzy;
       mu.po_line = entry->line;
     }

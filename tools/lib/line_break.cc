@@ -3,7 +3,8 @@
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
+#include <unicode/utext.h>
+#include <unicode/uvernum.h>
 
 #include <algorithm>
 #include <cmath>
@@ -170,6 +171,100 @@ bool IsWordChars(std::string_view word) {
   return true;
 }
 
+// The line-break classes (UAX #14) SpaceBreakOpportunities tells apart; a
+// character of any other class is kOther (ICU decides for that text).
+enum class Lb : uint8_t {
+  kOther,
+  kAl,     // AL, H2/H3 (Hangul syllables), PR, PO, AI resolved to AL: ordinary here
+  kNu,     // NU
+  kHy,     // HY '-'
+  kBa,     // BA '|'
+  kOp,     // OP ( [ { 《 「 『 〈
+  kQu,     // QU " ' “ ” ‘ ’
+  kIn,     // IN …
+  kIs,     // IS , . : ;
+  kClose,  // CL, CP, EX, SY: never a break before them (LB13; IS too)
+  kSp,     // SP
+};
+
+Lb LbOf(char32_t c) {
+  if (c < 0x80) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Lb::kAl;
+    if (c >= '0' && c <= '9') return Lb::kNu;
+    switch (c) {
+      case ' ':
+        return Lb::kSp;
+      case '-':
+        return Lb::kHy;
+      case '|':
+        return Lb::kBa;
+      case '(':
+      case '[':
+      case '{':
+        return Lb::kOp;
+      case '"':
+      case '\'':
+        return Lb::kQu;
+      case ')':
+      case ']':
+      case '}':
+      case '!':
+      case '?':
+      case '/':
+        return Lb::kClose;
+      case ',':
+      case '.':
+      case ':':
+      case ';':
+        return Lb::kIs;
+      case '#':
+      case '$':
+      case '%':
+      case '&':
+      case '*':
+      case '+':
+      case '<':
+      case '=':
+      case '>':
+      case '@':
+      case '\\':
+      case '^':
+      case '_':
+      case '`':
+      case '~':
+        return Lb::kAl;
+      default:
+        return Lb::kOther;  // controls
+    }
+  }
+  if (c >= 0xAC00 && c <= 0xD7A3) return Lb::kAl;
+  switch (c) {
+    case 0x00B7:  // ·
+      return Lb::kAl;
+    case 0x2018:  // ‘ ’ “ ”
+    case 0x2019:
+    case 0x201C:
+    case 0x201D:
+      return Lb::kQu;
+    case 0x2026:  // …
+      return Lb::kIn;
+    case 0x3008:  // 〈 《 「 『
+    case 0x300A:
+    case 0x300C:
+    case 0x300E:
+      return Lb::kOp;
+    case 0x3001:  // 、 。 〉 》 」 』
+    case 0x3002:
+    case 0x3009:
+    case 0x300B:
+    case 0x300D:
+    case 0x300F:
+      return Lb::kClose;
+    default:
+      return Lb::kOther;
+  }
+}
+
 struct Candidate {
   size_t line_end;  // the line before the break ends here (trailing spaces dropped)
   size_t next;      // the next line starts here (leading spaces skipped)
@@ -179,7 +274,15 @@ struct Candidate {
 
 class Breaker {
  public:
-  Breaker(std::string text, const LineBreakOptions& opt) : text_(std::move(text)), opt_(opt) {
+  // Prepares CollapseSpaces(text); the buffers of the previous text are
+  // reused (one Breaker serves many texts without allocating anew).
+  void Reset(std::string_view text, const LineBreakOptions& opt) {
+    AssignCollapsedSpaces(text, &text_);
+    opt_ = opt;
+    computed_ = false;
+    grapheme_set_.clear();
+    cands_.clear();
+    keep_.clear();
     ComputeWidths();
     for (const std::string& phrase : opt_.keep_together) {
       if (phrase.empty()) continue;
@@ -194,7 +297,7 @@ class Breaker {
   std::vector<std::string> Break(size_t from, size_t to) const {
     Trim(&from, &to);
     if (from >= to) return {};
-    std::vector<size_t> ends;  // indices into cands_
+    std::vector<size_t>& ends = scratch_;  // indices into cands_
     if (!Greedy(from, to, /*allow_bad=*/false, &ends)) Greedy(from, to, /*allow_bad=*/true, &ends);
     int n = static_cast<int>(ends.size()) + 1;
     if (n > 1 && n <= kMaxDpLines) Dp(from, to, n, &ends);
@@ -254,29 +357,36 @@ class Breaker {
   }
 
   void ComputeCandidates() const {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(text_);
-    std::vector<size_t> u16_to_u8(static_cast<size_t>(u.length()) + 1, text_.size());
-    {
-      size_t i = 0;
-      int32_t k = 0;
-      while (i < text_.size()) {
-        u16_to_u8[static_cast<size_t>(k)] = i;
-        char32_t c = NextCodePoint(text_, &i);
-        k += c > 0xFFFF ? 2 : 1;
-        if (k > u.length()) break;
-      }
+    // Where the text's characters allow, the preferred breaks come without
+    // ICU (SpaceBreakOpportunities gives ICU's); ICU's other opportunities
+    // matter only inside a segment too wide for a line, so ICU runs only then.
+    if (SpaceBreakOpportunities(text_, opt_.lang, &level0_) && !AnyTooWide(level0_)) {
+      AddCandidates(level0_);
+      return;
     }
+    // ICU iterates over the UTF-8 itself (a UText): its positions are byte
+    // offsets into text_.
     UErrorCode status = U_ZERO_ERROR;
+    UText ut = UTEXT_INITIALIZER;
+    utext_openUTF8(&ut, text_.data(), static_cast<int64_t>(text_.size()), &status);
+    const auto size = static_cast<int32_t>(text_.size());
     // ICU iterators are costly to create: one per thread, reused.
-    static thread_local std::unique_ptr<icu::BreakIterator> line(
-        icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), status));
-    std::vector<size_t> level0, level1;
-    if (line) {
-      line->setText(u);
-      for (int32_t p = line->next(); p != icu::BreakIterator::DONE && p < u.length();
+    static thread_local std::unique_ptr<icu::BreakIterator> line = [] {
+      UErrorCode created = U_ZERO_ERROR;
+      std::unique_ptr<icu::BreakIterator> it(
+          icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), created));
+      return U_SUCCESS(created) ? std::move(it) : nullptr;
+    }();
+    std::vector<size_t>& level0 = level0_;
+    std::vector<size_t>& level1 = level1_;
+    level0.clear();
+    level1.clear();
+    if (line && U_SUCCESS(status)) {
+      line->setText(&ut, status);
+      for (int32_t p = line->next(); U_SUCCESS(status) && p != icu::BreakIterator::DONE && p < size;
            p = line->next()) {
-        size_t b = u16_to_u8[static_cast<size_t>(p)];
-        if (b == 0 || b >= text_.size()) continue;
+        if (p <= 0) continue;
+        auto b = static_cast<size_t>(p);
         bool after_space = text_[b - 1] == ' ';
         // English may also break after a hyphen or dash ("state-of-the-art").
         if (!after_space && !AfterDash(b)) {
@@ -287,31 +397,38 @@ class Breaker {
       }
     }
     // Refine segments too wide for a line: level 1, then graphemes.
-    std::vector<size_t> extra;
-    AddInsideWide(level0, level1, &extra);
-    std::vector<size_t> merged = level0;
-    merged.insert(merged.end(), extra.begin(), extra.end());
-    std::sort(merged.begin(), merged.end());
-    std::vector<size_t> graphemes;
-    status = U_ZERO_ERROR;
+    std::vector<size_t>& merged = merged_;
+    merged.assign(level0.begin(), level0.end());
+    const size_t coarse = merged.size();
+    AddInsideWide(level0, level1, &merged);
+    std::inplace_merge(merged.begin(), merged.begin() + static_cast<std::ptrdiff_t>(coarse),
+                       merged.end());
     if (AnyTooWide(merged)) {
+      status = U_ZERO_ERROR;
       static thread_local std::unique_ptr<icu::BreakIterator> chars(
           icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
-      if (chars) {
-        chars->setText(u);
-        for (int32_t p = chars->next(); p != icu::BreakIterator::DONE && p < u.length();
-             p = chars->next()) {
-          size_t b = u16_to_u8[static_cast<size_t>(p)];
-          if (b > 0 && b < text_.size()) graphemes.push_back(b);
+      std::vector<size_t>& graphemes = level1;  // level 1 is merged in already
+      graphemes.clear();
+      if (chars && U_SUCCESS(status)) {
+        chars->setText(&ut, status);
+        for (int32_t p = chars->next();
+             U_SUCCESS(status) && p != icu::BreakIterator::DONE && p < size; p = chars->next()) {
+          if (p > 0) graphemes.push_back(static_cast<size_t>(p));
         }
       }
-      std::vector<size_t> extra2;
-      AddInsideWide(merged, graphemes, &extra2);
-      grapheme_set_.assign(extra2.begin(), extra2.end());
-      merged.insert(merged.end(), extra2.begin(), extra2.end());
-      std::sort(merged.begin(), merged.end());
+      AddInsideWide(merged, graphemes, &grapheme_set_);
+      const size_t before = merged.size();
+      merged.insert(merged.end(), grapheme_set_.begin(), grapheme_set_.end());
+      std::inplace_merge(merged.begin(), merged.begin() + static_cast<std::ptrdiff_t>(before),
+                         merged.end());
     }
-    for (size_t b : merged) {
+    utext_close(&ut);
+    AddCandidates(merged);
+  }
+
+  // The candidates at the sorted break positions `breaks` (grapheme_set_ set).
+  void AddCandidates(const std::vector<size_t>& breaks) const {
+    for (size_t b : breaks) {
       if (text_[b - 1] != ' ' && text_[b] == ' ') continue;  // never break before a space
       Candidate c;
       c.next = b;
@@ -466,30 +583,36 @@ class Breaker {
       double d = (w - target) / std::max(1.0, opt_.max_width);
       return 100 * d * d + penalty(idx);
     };
-    std::vector<std::vector<double>> cost(static_cast<size_t>(n), std::vector<double>(m, inf));
-    std::vector<std::vector<size_t>> prev(static_cast<size_t>(n), std::vector<size_t>(m, 0));
-    for (size_t j = 0; j < m; ++j) cost[0][j] = line_cost(from, j);
+    // cost(k, j): the best k + 1 lines ending at j; prev(k, j) the break before.
+    dp_cost_.assign(static_cast<size_t>(n) * m, inf);
+    dp_prev_.assign(static_cast<size_t>(n) * m, 0);
+    auto cost = [&](int k, size_t j) -> double& {
+      return dp_cost_[static_cast<size_t>(k) * m + j];
+    };
+    auto prev = [&](int k, size_t j) -> size_t& {
+      return dp_prev_[static_cast<size_t>(k) * m + j];
+    };
+    for (size_t j = 0; j < m; ++j) cost(0, j) = line_cost(from, j);
     for (int k = 1; k < n; ++k) {
       for (size_t j = 0; j < m; ++j) {
         for (size_t i = j; i-- > 0;) {
           if (Width(next(i), line_end(j)) > opt_.max_width) break;
-          if (cost[k - 1][i] == inf) continue;
-          double c = cost[k - 1][i] + line_cost(next(i), j);
-          if (c < cost[k][j]) {
-            cost[k][j] = c;
-            prev[k][j] = i;
+          if (cost(k - 1, i) == inf) continue;
+          double c = cost(k - 1, i) + line_cost(next(i), j);
+          if (c < cost(k, j)) {
+            cost(k, j) = c;
+            prev(k, j) = i;
           }
         }
       }
     }
-    if (cost[n - 1][m - 1] == inf) return;
-    std::vector<size_t> out(static_cast<size_t>(n - 1));
+    if (cost(n - 1, m - 1) == inf) return;
+    ends->resize(static_cast<size_t>(n - 1));
     size_t j = m - 1;
     for (int k = n - 1; k > 0; --k) {
-      j = prev[k][j];
-      out[static_cast<size_t>(k - 1)] = lo + j;
+      j = prev(k, j);
+      (*ends)[static_cast<size_t>(k - 1)] = lo + j;
     }
-    *ends = out;
   }
 
   std::string text_;
@@ -499,7 +622,11 @@ class Breaker {
   mutable bool computed_ = false;
   mutable std::vector<size_t> grapheme_set_;
   mutable std::vector<Candidate> cands_;
-  mutable std::vector<size_t> scratch_;  // Count's line ends
+  // Buffers kept between calls and texts (no allocation per call).
+  mutable std::vector<size_t> scratch_;  // line ends (indices into cands_)
+  mutable std::vector<size_t> level0_, level1_, merged_;
+  mutable std::vector<double> dp_cost_;
+  mutable std::vector<size_t> dp_prev_;
 };
 
 }  // namespace
@@ -540,24 +667,73 @@ bool IsKoreanTightBreak(std::string_view before, std::string_view after) {
 
 bool IsEnglishConjunction(std::string_view word) { return InList(word, kConjunctions); }
 
+bool SpaceBreakOpportunities(std::string_view text, LineLang lang, std::vector<size_t>* out) {
+  out->clear();
+  // The rules below are ICU 72's (checked by line_break_test against the ICU
+  // it runs with); later versions changed some around quotes and spaces.
+  if (U_ICU_VERSION_MAJOR_NUM != kSpaceBreakIcuVersion) return false;
+  if (!text.empty() && text.front() == ' ') return false;
+  Lb last = Lb::kOther;  // the last character that is not a space
+  for (size_t i = 0; i < text.size();) {
+    const size_t at = i;
+    const Lb k = LbOf(NextCodePoint(text, &i));  // ill-formed bytes: U+FFFD, kOther
+    if (k == Lb::kOther) return false;
+    if (at > 0 && k != Lb::kSp) {
+      const char before = text[at - 1];
+      if (before == ' ') {
+        // A space before ".5": ICU's tailoring breaks there (as Unicode
+        // 15.1's LB15c later did): left to ICU.
+        if (k == Lb::kIs && i < text.size() && text[i] >= '0' && text[i] <= '9') return false;
+        // LB18 breaks after spaces, except where LB13 (before a closing
+        // mark), LB14 (after an opening one) or LB15 (a quote, spaces, an
+        // opening mark) keep the next character on the line.
+        if (k != Lb::kClose && k != Lb::kIs && last != Lb::kOp &&
+            !(last == Lb::kQu && k == Lb::kOp)) {
+          out->push_back(at);
+        }
+      } else if (before == '-' && lang == LineLang::kEnglish) {
+        // A word-initial hyphen: ICU's tailoring keeps it with what follows
+        // (as Unicode 15.1's LB20a later did): left to ICU.
+        if (at == 1 || text[at - 2] == ' ') return false;
+        // After a hyphen, except before a digit (LB25), a closing mark
+        // (LB13), another hyphen or a BA (LB21), a quote (LB19) or IN (LB22).
+        if (k != Lb::kNu && k != Lb::kClose && k != Lb::kIs && k != Lb::kHy && k != Lb::kBa &&
+            k != Lb::kQu && k != Lb::kIn) {
+          out->push_back(at);
+        }
+      }
+    }
+    if (k != Lb::kSp) last = k;
+  }
+  return true;
+}
+
 std::vector<std::string> BreakLines(std::string_view text, const LineBreakOptions& opt) {
-  Breaker b(CollapseSpaces(text), opt);
+  Breaker b;
+  b.Reset(text, opt);
   return b.Break(0, b.text().size());
 }
 
 int CountLines(std::string_view text, const LineBreakOptions& opt) {
-  Breaker b(CollapseSpaces(text), opt);
+  Breaker b;
+  b.Reset(text, opt);
   return b.Count(0, b.text().size());
 }
 
 struct LineBreaker::Impl {
-  Impl(std::string text, const LineBreakOptions& opt) : breaker(std::move(text), opt) {}
   Breaker breaker;
 };
 
-LineBreaker::LineBreaker(std::string_view text, const LineBreakOptions& opt)
-    : impl_(std::make_unique<Impl>(CollapseSpaces(text), opt)) {}
+LineBreaker::LineBreaker() : impl_(std::make_unique<Impl>()) {
+  impl_->breaker.Reset({}, LineBreakOptions());
+}
+LineBreaker::LineBreaker(std::string_view text, const LineBreakOptions& opt) : LineBreaker() {
+  Reset(text, opt);
+}
 LineBreaker::~LineBreaker() = default;
+void LineBreaker::Reset(std::string_view text, const LineBreakOptions& opt) {
+  impl_->breaker.Reset(text, opt);
+}
 const std::string& LineBreaker::text() const { return impl_->breaker.text(); }
 double LineBreaker::Width(size_t from, size_t to) const { return impl_->breaker.Width(from, to); }
 int LineBreaker::CountLines(size_t from, size_t to) const { return impl_->breaker.Count(from, to); }

@@ -69,10 +69,17 @@ int CountLines(std::string_view text, const LineBreakOptions& opt);
 // does) costs no new analysis. A piece text()[from, to) breaks as
 // BreakLines(text().substr(from, to - from)) would, except that break
 // opportunities are those of the whole text.
+//
+// One LineBreaker can serve many texts in turn (Reset): it keeps its buffers,
+// so breaking a long run of short texts allocates little.
 class LineBreaker {
  public:
+  LineBreaker();                                                    // holds the empty text
   LineBreaker(std::string_view text, const LineBreakOptions& opt);  // whitespace collapsed
   ~LineBreaker();
+  // Drops the current text and prepares `text` (whitespace collapsed) with
+  // `opt` (copied). `text` must not view text().
+  void Reset(std::string_view text, const LineBreakOptions& opt);
   LineBreaker(const LineBreaker&) = delete;
   LineBreaker& operator=(const LineBreaker&) = delete;
 
@@ -97,6 +104,22 @@ bool IsKoreanClauseBreak(std::string_view before, std::string_view after);
 // or noun phrase: an auxiliary construction (…고 있다) or a determiner left
 // at a line end (전 세계, 약 30명, 모든 기업).
 bool IsKoreanTightBreak(std::string_view before, std::string_view after);
+
+// The ICU major version whose line-break rules SpaceBreakOpportunities
+// reproduces.
+constexpr int kSpaceBreakIcuVersion = 72;
+
+// The line-break opportunities (byte offsets) right after a space and, for
+// English, right after a hyphen '-' that ICU's line BreakIterator (root
+// locale) gives for `text`, found without ICU: into *out, in order, and true.
+// `text` is expected to be collapsed (single spaces, none at the ends). It
+// may decline (false; *out is then meaningless, ask ICU): always when the
+// ICU linked is not version kSpaceBreakIcuVersion; for text with a
+// character whose rules it does not know (it knows printable ASCII, Hangul
+// syllables, the curly quotes, …, · and the CJK marks 《》「」『』〈〉、。); for
+// text starting with a space; and where ICU's tailorings decide (a space
+// before ".5", an English word-initial hyphen).
+bool SpaceBreakOpportunities(std::string_view text, LineLang lang, std::vector<size_t>* out);
 
 // True if `word` (any case) is an English conjunction or relative word a
 // line or cue may start with: and, but, or, because, that, which, who...

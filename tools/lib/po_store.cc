@@ -99,15 +99,18 @@ class PoParser {
   std::string_view text_;
   std::string file_;
   PoFile result_;
-  // (msgctxt, msgid) of the active entries so far -> line, for duplicates.
-  using Key = std::pair<std::optional<std::string>, std::string>;
-  struct KeyHash {
-    size_t operator()(const Key& k) const {
-      std::hash<std::string_view> h;
-      return (k.first ? h(*k.first) * 0x9E3779B97F4A7C15ULL + 1 : 0) ^ h(k.second);
-    }
-  };
-  std::unordered_map<Key, int, KeyHash> seen_;
+  // The active entries so far, for duplicates: hash of (msgctxt, msgid) ->
+  // index into result_.entries (kHeader: result_.header). The keys stay in
+  // the entries; nothing is copied.
+  static constexpr size_t kHeader = static_cast<size_t>(-1);
+  static size_t KeyHash(const PoEntry& e) {
+    std::hash<std::string_view> h;
+    return (e.msgctxt ? h(*e.msgctxt) * 0x9E3779B97F4A7C15ULL + 1 : 0) ^ h(e.msgid);
+  }
+  const PoEntry& Seen(size_t index) const {
+    return index == kHeader ? *result_.header : result_.entries[index];
+  }
+  std::unordered_multimap<size_t, size_t> seen_;
 
   // The entry in progress.
   PoEntry entry_;
@@ -137,6 +140,16 @@ Result<PoFile> PoParser::Parse() {
   }
   std::string_view rest = text_;
   if (rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);
+  // Room for every entry at once: each has a msgid keyword (counting the
+  // "#| msgid" lines too overestimates a little), and a vector grown by
+  // doubling would briefly hold the old and the new block together.
+  size_t msgids = 0;
+  for (size_t at = rest.find("msgid "); at != std::string_view::npos;
+       at = rest.find("msgid ", at + 6)) {
+    ++msgids;
+  }
+  result_.entries.reserve(msgids);
+  seen_.reserve(msgids);
   int number = 0;
   while (!rest.empty()) {
     size_t nl = rest.find('\n');
@@ -520,19 +533,24 @@ Status PoParser::FinishEntry() {
                                 "entry has no msgstr");
   }
   if (entry_.msgid_plural && entry_.msgstr.empty()) entry_.msgstr.emplace_back();
+  const size_t hash = KeyHash(entry_);
   if (!entry_.obsolete) {
-    auto [it, inserted] = seen_.emplace(Key(entry_.msgctxt, entry_.msgid), entry_.line);
-    if (!inserted) {
+    auto [first, last] = seen_.equal_range(hash);
+    for (auto it = first; it != last; ++it) {
+      const PoEntry& seen = Seen(it->second);
+      if (seen.msgctxt != entry_.msgctxt || seen.msgid != entry_.msgid) continue;
       return Status::InvalidInput({file_, entry_.line, msgid_col_},
                                   std::string(entry_.IsHeader() ? "duplicate header entry"
                                                                 : "duplicate message definition") +
                                       " (msgctxt and msgid as at line " +
-                                      std::to_string(it->second) + ")");
+                                      std::to_string(seen.line) + ")");
     }
   }
   if (entry_.IsHeader()) {
     result_.header = std::move(entry_);
+    seen_.emplace(hash, kHeader);
   } else {
+    if (!entry_.obsolete) seen_.emplace(hash, result_.entries.size());
     result_.entries.push_back(std::move(entry_));
   }
   entry_ = PoEntry();

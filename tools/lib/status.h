@@ -81,7 +81,7 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}          // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {}  // NOLINT: implicit by design
 
   bool ok() const { return status_.ok(); }
@@ -101,9 +101,9 @@ class Result {
 
 }  // namespace bitext
 
-#define BITEXT_RETURN_IF_ERROR(expr)            \
-  do {                                          \
-    ::bitext::Status bitext_status_ = (expr);   \
+#define BITEXT_RETURN_IF_ERROR(expr)                 \
+  do {                                               \
+    ::bitext::Status bitext_status_ = (expr);        \
     if (!bitext_status_.ok()) return bitext_status_; \
   } while (0)
 

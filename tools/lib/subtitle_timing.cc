@@ -31,57 +31,49 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 // A piece of a text: byte offsets [first, second).
 using Range = std::pair<size_t, size_t>;
 
-// Splits one language's text of a unit into pieces that fit a cue.
+// Splits one language's text of a unit into pieces that fit a cue. One
+// splitter serves the units in turn (Reset), keeping its buffers.
 class PieceSplitter {
  public:
-  PieceSplitter(std::string text, LineLang lang, const LineBreakOptions& lb, int max_lines,
-                size_t max_chars)
-      : text_(std::move(text)),
-        lang_(lang),
-        lb_(lb),
-        breaker_(text_, lb),
-        max_lines_(max_lines),
-        max_chars_(std::max<size_t>(1, max_chars)) {
-    chars_.assign(text_.size() + 1, 0);
+  // Prepares `piece_text` (CollapseSpaces is applied; text() is the result, and all
+  // offsets index it; `piece_text` must not view text()). `lb` is copied.
+  void Reset(std::string_view piece_text, LineLang lang, const LineBreakOptions& lb, int max_lines,
+             size_t max_chars) {
+    breaker_.Reset(piece_text, lb);
+    lang_ = lang;
+    max_width_ = lb.max_width;
+    max_lines_ = max_lines;
+    max_chars_ = std::max<size_t>(1, max_chars);
+    const std::string& t = text();
+    chars_.assign(t.size() + 1, 0);
     size_t n = 0;
-    for (size_t i = 0; i < text_.size();) {
+    for (size_t i = 0; i < t.size();) {
       size_t s = i;
-      NextCodePoint(text_, &i);
+      NextCodePoint(t, &i);
       ++n;
       for (size_t k = s + 1; k <= i; ++k) chars_[k] = n;
     }
-    // Cut candidates: after every space; inside a word too long for a cue,
-    // after every code point.
-    size_t word_start = 0;
-    for (size_t i = 0; i <= text_.size(); ++i) {
-      if (i == text_.size() || text_[i] == ' ') {
-        if (i > word_start && !Fits(word_start, i)) {
-          for (size_t k = word_start; k < i;) {
-            NextCodePoint(text_, &k);
-            if (k < i) cands_.push_back({k, kCutInsideWord});
-          }
-        }
-        if (i < text_.size()) cands_.push_back({i + 1, Score(i + 1)});
-        word_start = i + 1;
-      }
-    }
-    std::sort(cands_.begin(), cands_.end(),
-              [](const Cand& a, const Cand& b) { return a.pos < b.pos; });
+    cands_ready_ = false;
+    cands_.clear();
+    frontier_.clear();
   }
 
+  const std::string& text() const { return breaker_.text(); }
+
   bool Fits(size_t from, size_t to) const {
-    while (from < to && text_[from] == ' ') ++from;
-    while (to > from && text_[to - 1] == ' ') --to;
+    const std::string& t = text();
+    while (from < to && t[from] == ' ') ++from;
+    while (to > from && t[to - 1] == ' ') --to;
     if (chars_[to] - chars_[from] > max_chars_) return false;
     double w = breaker_.Width(from, to);
-    if (w <= lb_.max_width) return true;
-    if (w > lb_.max_width * max_lines_) return false;
+    if (w <= max_width_) return true;
+    if (w > max_width_ * max_lines_) return false;
     return breaker_.CountLines(from, to) <= max_lines_;
   }
 
   // Fewest pieces a greedy cut needs (a lower bound for Split).
   int MinPieces() const {
-    double by_width = breaker_.Width(0, text_.size()) / (lb_.max_width * max_lines_);
+    double by_width = breaker_.Width(0, text().size()) / (max_width_ * max_lines_);
     double by_chars = static_cast<double>(chars_.back()) / static_cast<double>(max_chars_);
     return std::max(1, static_cast<int>(std::ceil(std::max(by_width, by_chars) - 1e-9)));
   }
@@ -94,42 +86,42 @@ class PieceSplitter {
   };
 
   // The cuts after `start` that leave a fitting piece and a rest that can
-  // still fill r - 1 pieces.
-  std::vector<Option> Options(size_t start, int r) const {
-    std::vector<Option> out;
-    auto it = std::upper_bound(cands_.begin(), cands_.end(), start,
-                               [](size_t v, const Cand& c) { return v < c.pos; });
+  // still fill r - 1 pieces, into *out.
+  void Options(size_t start, int r, std::vector<Option>* out) const {
+    out->clear();
+    const std::vector<Cand>& cands = Cands();
+    auto [first, last] = Fitting(start);
+    const size_t size = text().size();
     double remaining = static_cast<double>(chars_.back() - chars_[start]);
     double target = remaining / r;
     double total = std::max<double>(1, static_cast<double>(chars_.back()));
-    for (; it != cands_.end(); ++it) {
-      size_t b = it->pos;
-      if (!Fits(start, b)) break;
+    for (size_t c = first; c < last; ++c) {
+      size_t b = cands[c].pos;
       double rest_chars = static_cast<double>(chars_.back() - chars_[b]);
-      double rest_width = breaker_.Width(b, text_.size());
+      double rest_width = breaker_.Width(b, size);
       if (rest_chars > static_cast<double>(max_chars_) * (r - 1) ||
-          rest_width > lb_.max_width * max_lines_ * (r - 1)) {
+          rest_width > max_width_ * max_lines_ * (r - 1)) {
         continue;
       }
       double piece = static_cast<double>(chars_[b] - chars_[start]);
-      out.push_back({b,
-                     it->score + kBalanceWeight * std::fabs(piece - target) / std::max(1.0, target),
-                     static_cast<double>(chars_[b]) / total});
+      out->push_back(
+          {b, cands[c].score + kBalanceWeight * std::fabs(piece - target) / std::max(1.0, target),
+           static_cast<double>(chars_[b]) / total});
     }
-    return out;
   }
 
-  bool FitsRest(size_t start) const { return start < text_.size() && Fits(start, text_.size()); }
+  bool FitsRest(size_t start) const { return start < text().size() && Fits(start, text().size()); }
   Range Piece(size_t from, size_t to) const { return {from, to}; }
   std::vector<std::string> Lines(Range r) const { return breaker_.BreakLines(r.first, r.second); }
-  size_t size() const { return text_.size(); }
+  size_t size() const { return text().size(); }
 
   // Cuts alone into exactly k fitting pieces; false if none found.
   bool Split(int k, std::vector<Range>* out) const {
     out->clear();
     size_t start = 0;
+    std::vector<Option>& opts = options_;
     for (int r = k; r > 1; --r) {
-      std::vector<Option> opts = Options(start, r);
+      Options(start, r, &opts);
       if (opts.empty()) return false;
       const Option* best = &opts[0];
       for (const Option& o : opts) {
@@ -139,7 +131,7 @@ class PieceSplitter {
       start = best->pos;
     }
     if (!FitsRest(start)) return false;
-    out->push_back(Piece(start, text_.size()));
+    out->push_back(Piece(start, text().size()));
     return true;
   }
 
@@ -151,15 +143,17 @@ class PieceSplitter {
   // in the text: each piece looks only at the cuts inside it.
   void Greedy(std::vector<Range>* out) const {
     out->clear();
+    const std::vector<Cand>& cands = Cands();
+    const size_t size = text().size();
     size_t start = 0;
-    auto it = cands_.begin();
+    auto it = cands.begin();
     std::vector<std::pair<size_t, double>> fitting;  // (pos, cut score)
-    while (start < text_.size()) {
-      if (Fits(start, text_.size())) break;
-      while (it != cands_.end() && it->pos <= start) ++it;
-      if (it == cands_.end()) break;
+    while (start < size) {
+      if (Fits(start, size)) break;
+      while (it != cands.end() && it->pos <= start) ++it;
+      if (it == cands.end()) break;
       fitting.clear();
-      for (auto j = it; j != cands_.end() && Fits(start, j->pos); ++j) {
+      for (auto j = it; j != cands.end() && Fits(start, j->pos); ++j) {
         fitting.push_back({j->pos, j->score});
       }
       size_t cut = it->pos;
@@ -178,7 +172,7 @@ class PieceSplitter {
       out->push_back(Piece(start, cut));
       start = cut;
     }
-    if (start < text_.size() || out->empty()) out->push_back(Piece(start, text_.size()));
+    if (start < size || out->empty()) out->push_back(Piece(start, size));
   }
 
  private:
@@ -187,15 +181,59 @@ class PieceSplitter {
     double score;
   };
 
+  // Cut candidates, made on first need (a unit that fits one cue needs
+  // none): after every space; inside a word too long for a cue, after every
+  // code point. In order of position.
+  const std::vector<Cand>& Cands() const {
+    if (cands_ready_) return cands_;
+    cands_ready_ = true;
+    const std::string& t = text();
+    size_t word_start = 0;
+    for (size_t i = 0; i <= t.size(); ++i) {
+      if (i == t.size() || t[i] == ' ') {
+        if (i > word_start && !Fits(word_start, i)) {
+          for (size_t k = word_start; k < i;) {
+            NextCodePoint(t, &k);
+            if (k < i) cands_.push_back({k, kCutInsideWord});
+          }
+        }
+        if (i < t.size()) cands_.push_back({i + 1, Score(i + 1)});
+        word_start = i + 1;
+      }
+    }
+    std::sort(cands_.begin(), cands_.end(),
+              [](const Cand& a, const Cand& b) { return a.pos < b.pos; });
+    return cands_;
+  }
+
+  // The candidates [first, last) a piece starting at `start` may end at:
+  // those after `start` up to the first that leaves a piece too long. The
+  // same for every count of pieces, so worked out once per start.
+  std::pair<size_t, size_t> Fitting(size_t start) const {
+    for (const auto& [s, range] : frontier_) {
+      if (s == start) return range;
+    }
+    const std::vector<Cand>& cands = Cands();
+    auto first =
+        static_cast<size_t>(std::upper_bound(cands.begin(), cands.end(), start,
+                                             [](size_t v, const Cand& c) { return v < c.pos; }) -
+                            cands.begin());
+    size_t last = first;
+    while (last < cands.size() && Fits(start, cands[last].pos)) ++last;
+    frontier_.push_back({start, {first, last}});
+    return {first, last};
+  }
+
   // Score of a cut before byte `pos` (which follows a space).
   double Score(size_t pos) const {
+    const std::string& t = text();
     size_t e = pos - 1;  // the space
     size_t s = e;
-    while (s > 0 && text_[s - 1] != ' ') --s;
-    std::string_view before = std::string_view(text_).substr(s, e - s);
+    while (s > 0 && t[s - 1] != ' ') --s;
+    std::string_view before = std::string_view(t).substr(s, e - s);
     size_t ne = pos;
-    while (ne < text_.size() && text_[ne] != ' ') ++ne;
-    std::string_view after = std::string_view(text_).substr(pos, ne - pos);
+    while (ne < t.size() && t[ne] != ' ') ++ne;
+    std::string_view after = std::string_view(t).substr(pos, ne - pos);
     static constexpr std::string_view kSentenceEnds[] = {
         ".", "?", "!", "\"", "\xE2\x80\x9D", ".)", "\xE2\x80\xA6"};
     static constexpr std::string_view kClauseEnds[] = {",", ";", ":"};
@@ -214,31 +252,37 @@ class PieceSplitter {
     return kCutWord;
   }
 
-  std::string text_;
-  LineLang lang_;
-  const LineBreakOptions& lb_;
-  LineBreaker breaker_;  // on text_: the same offsets
-  int max_lines_;
-  size_t max_chars_;
+  LineBreaker breaker_;  // holds the text
+  LineLang lang_ = LineLang::kKorean;
+  double max_width_ = 1;
+  int max_lines_ = 1;
+  size_t max_chars_ = 1;
   std::vector<size_t> chars_;  // code points before each byte offset
-  std::vector<Cand> cands_;
+  mutable bool cands_ready_ = false;
+  mutable std::vector<Cand> cands_;
+  // Fitting() per piece start already asked for.
+  mutable std::vector<std::pair<size_t, std::pair<size_t, size_t>>> frontier_;
+  mutable std::vector<Option> options_;  // Split's scratch
 };
 
 // Cuts `ko` and `en` into exactly k pieces each, choosing cut pairs that
 // are good cuts in both languages and correspond (similar share of length).
+// (*ko_opts and *en_opts are scratch.)
 bool SplitJoint(const PieceSplitter& ko, const PieceSplitter& en, int k,
-                std::vector<Range>* ko_pieces, std::vector<Range>* en_pieces) {
+                std::vector<Range>* ko_pieces, std::vector<Range>* en_pieces,
+                std::vector<PieceSplitter::Option>* ko_opts,
+                std::vector<PieceSplitter::Option>* en_opts) {
   ko_pieces->clear();
   en_pieces->clear();
   size_t ks = 0, es = 0;
   for (int r = k; r > 1; --r) {
-    std::vector<PieceSplitter::Option> ko_opts = ko.Options(ks, r);
-    std::vector<PieceSplitter::Option> en_opts = en.Options(es, r);
-    if (ko_opts.empty() || en_opts.empty()) return false;
+    ko.Options(ks, r, ko_opts);
+    en.Options(es, r, en_opts);
+    if (ko_opts->empty() || en_opts->empty()) return false;
     double best = std::numeric_limits<double>::infinity();
     size_t bk = 0, be = 0;
-    for (const auto& a : ko_opts) {
-      for (const auto& b : en_opts) {
+    for (const auto& a : *ko_opts) {
+      for (const auto& b : *en_opts) {
         double sc = a.score + b.score + kCorrespondenceWeight * std::fabs(a.frac - b.frac);
         if (sc < best) {
           best = sc;
@@ -261,9 +305,10 @@ bool SplitJoint(const PieceSplitter& ko, const PieceSplitter& en, int k,
 // Cuts `ko` and `en` into the same number of pieces.
 void SplitUnit(const PieceSplitter& ko, const PieceSplitter& en, std::vector<Range>* ko_pieces,
                std::vector<Range>* en_pieces) {
+  std::vector<PieceSplitter::Option> ko_opts, en_opts;
   int k0 = std::max(ko.MinPieces(), en.MinPieces());
   for (int k = k0; k < k0 + 40; ++k) {
-    if (SplitJoint(ko, en, k, ko_pieces, en_pieces)) return;
+    if (SplitJoint(ko, en, k, ko_pieces, en_pieces, &ko_opts, &en_opts)) return;
   }
   // No common count (one side has too few cut points): cut each side on its
   // own, balanced where a few counts near the minimum work, else greedily
@@ -362,20 +407,24 @@ std::vector<Cue> MakeCues(const MergedDocument& doc, const TimingOptions& opt) {
   std::vector<Timing> unit_timing;  // per cue: the unit's source timing
   std::map<std::string, std::string> en_names;
   std::string prev_speaker;
+  // Kept across units: their buffers are reused.
+  std::string ko, en;
+  PieceSplitter ko_split, en_split;
+  std::vector<Range> ko_pieces, en_pieces;
   for (const MergedUnit& mu : doc.units) {
     if (mu.state != TranslationState::kTranslated) continue;
     if (mu.unit.kind == UnitKind::kBoilerplate) continue;
-    std::string ko = DisplayLine(mu.unit.text);
-    std::string en = DisplayLine(mu.english);
+    AssignDisplayLine(mu.unit.text, &ko);
+    AssignDisplayLine(mu.english, &en);
     if (en.empty() || ko.empty()) continue;
     const std::string& speaker = mu.unit.speaker;
     std::string en_name;
     if (!speaker.empty() && EnglishSpeakerLabel(en, &en_name) > 0) en_names[speaker] = en_name;
     if (!speaker.empty() && speaker != prev_speaker) {
-      if (ko.compare(0, speaker.size() + 1, speaker + ":") != 0) ko = speaker + ": " + ko;
+      if (ko.compare(0, speaker.size() + 1, speaker + ":") != 0) ko.insert(0, speaker + ": ");
       auto it = en_names.find(speaker);
       if (EnglishSpeakerLabel(en, nullptr) == 0 && it != en_names.end()) {
-        en = it->second + ": " + en;
+        en.insert(0, it->second + ": ");
       }
     }
     prev_speaker = speaker;
@@ -387,12 +436,11 @@ std::vector<Cue> MakeCues(const MergedDocument& doc, const TimingOptions& opt) {
     en_lb.keep_together.clear();
     if (!en_speaker.empty()) en_lb.keep_together.push_back(en_speaker);
 
-    std::vector<Range> ko_pieces, en_pieces;
-    PieceSplitter ko_split(ko, LineLang::kKorean, ko_lb, opt.max_lines, ko_max_chars);
-    PieceSplitter en_split(en, LineLang::kEnglish, en_lb, opt.max_lines, en_max_chars);
-    if (ko_split.Fits(0, ko.size()) && en_split.Fits(0, en.size())) {
-      ko_pieces = {Range{0, ko.size()}};
-      en_pieces = {Range{0, en.size()}};
+    ko_split.Reset(ko, LineLang::kKorean, ko_lb, opt.max_lines, ko_max_chars);
+    en_split.Reset(en, LineLang::kEnglish, en_lb, opt.max_lines, en_max_chars);
+    if (ko_split.Fits(0, ko_split.size()) && en_split.Fits(0, en_split.size())) {
+      ko_pieces.assign(1, Range{0, ko_split.size()});
+      en_pieces.assign(1, Range{0, en_split.size()});
     } else {
       SplitUnit(ko_split, en_split, &ko_pieces, &en_pieces);
     }

@@ -6,10 +6,10 @@ constexpr struct {
   UnitKind kind;
   const char* name;
 } kKindNames[] = {
-    {UnitKind::kTitle, "title"},         {UnitKind::kDek, "dek"},
-    {UnitKind::kCaption, "caption"},     {UnitKind::kQuestion, "question"},
-    {UnitKind::kSpeech, "speech"},       {UnitKind::kListItem, "list_item"},
-    {UnitKind::kByline, "byline"},       {UnitKind::kBoilerplate, "boilerplate"},
+    {UnitKind::kTitle, "title"},     {UnitKind::kDek, "dek"},
+    {UnitKind::kCaption, "caption"}, {UnitKind::kQuestion, "question"},
+    {UnitKind::kSpeech, "speech"},   {UnitKind::kListItem, "list_item"},
+    {UnitKind::kByline, "byline"},   {UnitKind::kBoilerplate, "boilerplate"},
     {UnitKind::kBody, "body"},
 };
 }  // namespace

@@ -2,6 +2,10 @@
 
 #include <cstdio>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace bitext {
 
 std::string WriterWarning::ToString() const {
@@ -214,7 +218,13 @@ std::string DisplayText(std::string_view s, std::vector<char32_t>* dropped) {
 
 std::string CollapseSpaces(std::string_view s) {
   std::string out;
-  out.reserve(s.size());
+  AssignCollapsedSpaces(s, &out);
+  return out;
+}
+
+void AssignCollapsedSpaces(std::string_view s, std::string* out) {
+  out->clear();
+  out->reserve(s.size());
   auto is_space = [](char ch) {
     return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f';
   };
@@ -225,18 +235,55 @@ std::string CollapseSpaces(std::string_view s) {
     if (i == s.size()) break;
     size_t end = i;
     while (end < s.size() && !is_space(s[end])) ++end;
-    if (!out.empty()) out += ' ';
-    out.append(s.data() + i, end - i);
+    if (!out->empty()) *out += ' ';
+    out->append(s.data() + i, end - i);
     i = end;
   }
-  return out;
 }
+
+namespace {
+
+// Skips whole 16-byte blocks from s[i] that are printable ASCII (0x20..0x7E)
+// with no two spaces in a row, and returns the offset of the first block that
+// is not (or of the tail shorter than 16 bytes). *double_space is set where
+// two spaces in a row were seen: inside a block, across the edge of two
+// blocks, or across the edge of the last block skipped and the byte at the
+// offset returned. Without SSE2, returns i.
+size_t SkipCleanAsciiBlocks(std::string_view s, size_t i, bool* double_space) {
+  *double_space = false;
+#if defined(__SSE2__)
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const __m128i below = _mm_set1_epi8(0x1F);
+  const __m128i del = _mm_set1_epi8(0x7F);
+  const __m128i space = _mm_set1_epi8(' ');
+  for (; i + 16 <= s.size(); i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // Signed: bytes from 0x80 are negative, so "> 0x1F" also excludes them.
+    __m128i printable = _mm_andnot_si128(_mm_cmpeq_epi8(v, del), _mm_cmpgt_epi8(v, below));
+    if (_mm_movemask_epi8(printable) != 0xFFFF) break;
+    int spaces = _mm_movemask_epi8(_mm_cmpeq_epi8(v, space));
+    if ((spaces & (spaces >> 1)) != 0 || ((spaces & 1) != 0 && i > 0 && p[i - 1] == ' ')) {
+      *double_space = true;
+      return i;
+    }
+  }
+  if (i > 0 && i < s.size() && p[i - 1] == ' ' && p[i] == ' ') *double_space = true;
+#endif
+  return i;
+}
+
+}  // namespace
 
 bool IsDisplayClean(std::string_view s) {
   if (s.empty()) return true;
   if (s.front() == ' ' || s.back() == ' ') return false;
   const size_t n = s.size();
-  for (size_t i = DisplayRunEnd(s, 0, 0x21); i < n; i = DisplayRunEnd(s, i, 0x21)) {
+  for (size_t i = 0; i < n;) {
+    bool double_space;
+    i = SkipCleanAsciiBlocks(s, i, &double_space);
+    if (double_space) return false;
+    i = DisplayRunEnd(s, i, 0x21);
+    if (i >= n) break;
     if (s[i] == ' ') {
       // CollapseSpaces changes a double space (s does not end in a space: i + 1 < n).
       if (s[i + 1] == ' ') return false;
@@ -253,8 +300,17 @@ bool IsDisplayClean(std::string_view s) {
 }
 
 std::string DisplayLine(std::string_view s) {
-  if (IsDisplayClean(s)) return std::string(s);
-  return CollapseSpaces(DisplayText(s, nullptr));
+  std::string out;
+  AssignDisplayLine(s, &out);
+  return out;
+}
+
+void AssignDisplayLine(std::string_view s, std::string* out) {
+  if (IsDisplayClean(s)) {
+    out->assign(s.data(), s.size());
+  } else {
+    AssignCollapsedSpaces(DisplayText(s, nullptr), out);
+  }
 }
 
 }  // namespace bitext

@@ -85,6 +85,10 @@ std::string DisplayText(std::string_view s, std::vector<char32_t>* dropped);
 // trims both ends: one subtitle or Markdown line of text.
 std::string CollapseSpaces(std::string_view s);
 
+// CollapseSpaces(s) into *out, replacing its contents (its capacity is
+// reused). `s` must not view *out.
+void AssignCollapsedSpaces(std::string_view s, std::string* out);
+
 // True if CollapseSpaces(DisplayText(s, nullptr)) == s, i.e. `s` is already
 // one clean display line (text the writers made with those two, such as the
 // lines of a Cue): a writer can then use `s` without the copies.
@@ -94,6 +98,10 @@ bool IsDisplayClean(std::string_view s);
 // When `s` is already such a line (IsDisplayClean) it is returned as it is,
 // without making the two intermediate strings; nothing dropped is reported.
 std::string DisplayLine(std::string_view s);
+
+// DisplayLine(s) into *out, replacing its contents (its capacity is reused).
+// `s` must not view *out.
+void AssignDisplayLine(std::string_view s, std::string* out);
 
 }  // namespace bitext
 
