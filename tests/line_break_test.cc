@@ -7,12 +7,13 @@
 #include <unicode/uvernum.h>
 
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "file_io.h"
+#include "korean_texts.h"
 #include "random_text.h"
 #include "xml_text.h"
 
@@ -237,11 +238,10 @@ std::vector<size_t> Ours(const std::string& text, LineLang lang) {
   return out;
 }
 
+// The file's contents, or "" where it cannot be read (../shared missing).
 std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  bitext::Result<std::string> text = bitext::ReadFile(path);
+  return text.ok() ? *text : std::string();
 }
 
 }  // namespace
@@ -342,17 +342,8 @@ TEST_CASE("BreakLines splits a wide run of emoji only between grapheme clusters"
 
 TEST_CASE("SpaceBreakOpportunities: same as ICU on the KSS test sets and the seeds",
           "[line_break][icu]") {
-  const std::vector<std::string> files = {
-      BITEXT_SHARED_DIR "/eval/kss/blogs_ko.txt",
-      BITEXT_SHARED_DIR "/eval/kss/blogs_lee.txt",
-      BITEXT_SHARED_DIR "/eval/kss/nested.txt",
-      BITEXT_SHARED_DIR "/eval/kss/sample.txt",
-      BITEXT_SHARED_DIR "/eval/kss/tweets.txt",
-      BITEXT_SHARED_DIR "/eval/kss/v_ending.txt",
-      BITEXT_SHARED_DIR "/eval/kss/wikipedia.txt",
-      BITEXT_SOURCE_DIR "/translations/openai-fireside-chat-seoul/ko.txt",
-      BITEXT_SOURCE_DIR "/translations/openai-startup-meeting-seoul/ko.txt",
-  };
+  const std::vector<std::string> files = KssAndSeedFiles();
+
   size_t answered = 0, lines_seen = 0;
   for (const std::string& f : files) {
     std::istringstream lines(Slurp(f));

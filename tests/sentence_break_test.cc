@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "korean_texts.h"
 #include "random_text.h"
 
 using bitext::SentenceBoundaries;
@@ -94,17 +95,8 @@ TEST_CASE("SentenceBoundaries: the rules of UAX #29", "[sentence_break]") {
 
 TEST_CASE("SentenceBoundaries: same as ICU on the KSS test sets and the seeds",
           "[sentence_break][icu]") {
-  const std::vector<std::string> files = {
-      BITEXT_SHARED_DIR "/eval/kss/blogs_ko.txt",
-      BITEXT_SHARED_DIR "/eval/kss/blogs_lee.txt",
-      BITEXT_SHARED_DIR "/eval/kss/nested.txt",
-      BITEXT_SHARED_DIR "/eval/kss/sample.txt",
-      BITEXT_SHARED_DIR "/eval/kss/tweets.txt",
-      BITEXT_SHARED_DIR "/eval/kss/v_ending.txt",
-      BITEXT_SHARED_DIR "/eval/kss/wikipedia.txt",
-      BITEXT_SOURCE_DIR "/translations/openai-fireside-chat-seoul/ko.txt",
-      BITEXT_SOURCE_DIR "/translations/openai-startup-meeting-seoul/ko.txt",
-  };
+  const std::vector<std::string> files = KssAndSeedFiles();
+
   size_t checked = 0;
   for (const std::string& f : files) {
     std::string text = Slurp(f);

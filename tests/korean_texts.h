@@ -1,0 +1,24 @@
+// The real Korean text the differential tests compare against ICU: the KSS
+// sentence-split test sets (../shared/eval/kss, which may be absent: a test
+// then reads nothing from them) and the bundled documents' sources.
+#ifndef BITEXT_TESTS_KOREAN_TEXTS_H_
+#define BITEXT_TESTS_KOREAN_TEXTS_H_
+
+#include <string>
+#include <vector>
+
+inline std::vector<std::string> KssAndSeedFiles() {
+  return {
+      BITEXT_SHARED_DIR "/eval/kss/blogs_ko.txt",
+      BITEXT_SHARED_DIR "/eval/kss/blogs_lee.txt",
+      BITEXT_SHARED_DIR "/eval/kss/nested.txt",
+      BITEXT_SHARED_DIR "/eval/kss/sample.txt",
+      BITEXT_SHARED_DIR "/eval/kss/tweets.txt",
+      BITEXT_SHARED_DIR "/eval/kss/v_ending.txt",
+      BITEXT_SHARED_DIR "/eval/kss/wikipedia.txt",
+      BITEXT_SOURCE_DIR "/translations/openai-fireside-chat-seoul/ko.txt",
+      BITEXT_SOURCE_DIR "/translations/openai-startup-meeting-seoul/ko.txt",
+  };
+}
+
+#endif  // BITEXT_TESTS_KOREAN_TEXTS_H_
