@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "random_text.h"
+#include "utf8.h"
 
 using bitext::CleanText;
 using bitext::ToNfc;
@@ -148,23 +149,7 @@ std::string ReferenceClean(const std::string& in) {
   if (!cps.empty() && cps[0] == 0xFEFF) cps.erase(0, 1);
   std::string out;
   bool pending = false, text = false;
-  auto put = [&out](char32_t c) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  };
+  auto put = [&out](char32_t c) { bitext::AppendUtf8(c, &out); };
   for (size_t i = 0; i < cps.size(); ++i) {
     char32_t c = cps[i];
     if (c == '\r' && i + 1 < cps.size() && cps[i + 1] == '\n') continue;  // CRLF: the LF counts

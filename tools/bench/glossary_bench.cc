@@ -24,6 +24,7 @@
 
 #include "glossary.h"
 #include "term_matcher.h"
+#include "utf8.h"
 
 namespace {
 
@@ -34,9 +35,7 @@ std::string Syllable() {
   double u = std::uniform_real_distribution<double>(0.0, 1.0)(rng);
   char32_t cp = 0xAC00 + char32_t(std::floor(u * u * u * 2350.0)) * 4;
   std::string s;
-  s += char(0xE0 | (cp >> 12));
-  s += char(0x80 | ((cp >> 6) & 0x3F));
-  s += char(0x80 | (cp & 0x3F));
+  bitext::AppendUtf8(cp, &s);
   return s;
 }
 

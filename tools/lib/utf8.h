@@ -1,5 +1,5 @@
 // UTF-8 decoding shared by the stages that read text byte by byte (cleaning,
-// sentence boundaries, the writers' XML and display checks).
+// sentence boundaries, the writers' XML and display checks), and encoding.
 //
 //   size_t i = 0;
 //   while (i < s.size()) {
@@ -13,6 +13,7 @@
 #define BITEXT_UTF8_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace bitext {
@@ -65,6 +66,25 @@ inline char32_t NextCodePoint(std::string_view s, size_t* i) {
   }
   *i += n;
   return c;
+}
+
+// Appends the UTF-8 encoding of `c` (a Unicode scalar value) to *out.
+inline void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
 }
 
 // True for the precomposed Hangul syllables U+AC00..U+D7A3.

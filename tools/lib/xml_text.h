@@ -36,10 +36,7 @@ struct WriterWarning {
   std::string ToString() const;
 };
 
-// Decoding: see NextCodePoint in utf8.h (U+FFFD for each ill-formed byte).
-
-// Appends the UTF-8 encoding of `c` to *out.
-void AppendUtf8(char32_t c, std::string* out);
+// Decoding and encoding: see NextCodePoint and AppendUtf8 in utf8.h.
 
 // Number of code points in `s` (ill-formed bytes count one each).
 size_t CodePointCount(std::string_view s);
