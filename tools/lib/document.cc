@@ -6,6 +6,7 @@
 #include <system_error>
 #include <unordered_map>
 
+#include "affix.h"
 #include "file_io.h"
 #include "po_store.h"
 #include "segmenter.h"
@@ -169,11 +170,6 @@ Result<std::vector<Unit>> LoadSrtSource(const std::string& clean, const std::str
   }
   AssignIds(&units);
   return units;
-}
-
-bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 std::string BaseName(std::string dir) {

@@ -12,6 +12,7 @@
 #include <limits>
 #include <memory>
 
+#include "affix.h"
 #include "xml_text.h"
 
 namespace bitext {
@@ -62,16 +63,6 @@ constexpr std::string_view kKoreanDeterminers[] = {
     "전", "약", "각", "그", "이", "저", "몇", "모든", "여러", "두", "세",
     "네", "한", "총", "첫", "매", "새", "현", "본",   "해당", "및", "또는"};
 
-// The last byte first: most comparisons end there, without a memcmp call.
-bool EndsWithStr(std::string_view w, std::string_view e) {
-  return w.size() >= e.size() && (e.empty() || w.back() == e.back()) &&
-         w.substr(w.size() - e.size()) == e;
-}
-bool StartsWithStr(std::string_view w, std::string_view e) {
-  return w.size() >= e.size() && (e.empty() || w.front() == e.front()) &&
-         w.substr(0, e.size()) == e;
-}
-
 // The code point of a 3-byte UTF-8 sequence.
 constexpr char32_t Decode3(std::string_view s) {
   return (char32_t(static_cast<unsigned char>(s[0]) & 0x0F) << 12) |
@@ -98,7 +89,7 @@ bool IsAuxiliaryPair(std::string_view before, std::string_view after) {
     return false;
   }
   for (std::string_view a : kKoreanAuxiliaries) {
-    if (StartsWithStr(after, a)) return true;
+    if (StartsWith(after, a)) return true;
   }
   return false;
 }
@@ -139,7 +130,7 @@ constexpr std::string_view kPunctuationEnds[] = {",",
 bool IsPunctuationEnd(std::string_view word) {
   if (word.empty()) return false;
   for (std::string_view ev : kPunctuationEnds) {
-    if (word.size() >= ev.size() && word.substr(word.size() - ev.size()) == ev) return true;
+    if (EndsWith(word, ev)) return true;
   }
   return false;
 }
@@ -648,7 +639,7 @@ bool IsKoreanClauseBreak(std::string_view before, std::string_view after) {
   if (LastSyllable(before) == 0) return false;
   bool ending = false;
   for (std::string_view ev : kKoreanClauseEndings) {
-    if (before.size() > ev.size() && EndsWithStr(before, ev)) {
+    if (before.size() > ev.size() && EndsWith(before, ev)) {
       ending = true;
       break;
     }

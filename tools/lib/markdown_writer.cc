@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "affix.h"
 #include "subtitle_timing.h"  // EnglishSpeakerLabel
 #include "xml_text.h"
 
@@ -130,8 +131,6 @@ void AppendTableCell(std::string_view text, std::string* out) {
     AppendEscapedInline(lines[i], /*table_cell=*/true, out);
   }
 }
-
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // Strips a leading list marker; *ordinal receives "N" for "N." / "N)".
 std::string StripListMarker(std::string_view s, std::string* ordinal) {

@@ -1,4 +1,5 @@
 #include "structure.h"
+#include "affix.h"
 
 #include <cstdint>
 #include <cstring>
@@ -7,7 +8,6 @@
 namespace bitext {
 namespace {
 
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool Contains(std::string_view s, std::string_view p) {
   return memmem(s.data(), s.size(), p.data(), p.size()) != nullptr;
 }

@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 
+#include "affix.h"
 #include "xml_text.h"
 
 namespace bitext {
@@ -21,12 +22,6 @@ constexpr double kBalanceWeight = 10;
 // Weight of the difference between the Korean and English cut positions
 // (each as a fraction of its text's length).
 constexpr double kCorrespondenceWeight = 30;
-
-// The last byte first: most comparisons end there, without a memcmp call.
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && (suffix.empty() || s.back() == suffix.back()) &&
-         s.substr(s.size() - suffix.size()) == suffix;
-}
 
 // A piece of a text: byte offsets [first, second).
 using Range = std::pair<size_t, size_t>;
