@@ -193,6 +193,7 @@ TEST_CASE("One LineBreaker reused across texts breaks each as a fresh one would"
     reused.Reset(row.text, row.opt);
     bitext::LineBreaker fresh(row.text, row.opt);
     REQUIRE(reused.text() == fresh.text());
+    CHECK(reused.CodePointsBefore() == fresh.CodePointsBefore());
     const size_t n = fresh.text().size();
     CHECK(reused.BreakLines(0, n) == BreakLines(row.text, row.opt));
     CHECK(reused.CountLines(0, n) == CountLines(row.text, row.opt));
@@ -366,4 +367,11 @@ TEST_CASE("SpaceBreakOpportunities: same as ICU on the KSS test sets and the see
   if (lines_seen > 0) CHECK(answered > 0);
   WARN("SpaceBreakOpportunities answered " << answered << " of " << 2 * lines_seen
                                            << " line/language pairs");
+}
+
+TEST_CASE("LineBreaker counts the code points before every byte offset", "[line_break]") {
+  bitext::LineBreaker b("가a \xF0\x9F\x98\x80", En());  // 가 (3 bytes), a, space, emoji (4)
+  CHECK(b.CodePointsBefore() == std::vector<size_t>{0, 1, 1, 1, 2, 3, 4, 4, 4, 4});
+  b.Reset("", En());
+  CHECK(b.CodePointsBefore() == std::vector<size_t>{0});
 }

@@ -311,6 +311,7 @@ class Breaker {
   }
 
   double Width(size_t from, size_t to) const { return width_[to] - width_[from]; }
+  const std::vector<size_t>& CodePointsBefore() const { return code_points_; }
 
  private:
   void Trim(size_t* from, size_t* to) const {
@@ -327,14 +328,21 @@ class Breaker {
         cands_.begin());
   }
 
+  // width_ and code_points_, in one pass over the text.
   void ComputeWidths() {
     width_.assign(text_.size() + 1, 0);
+    code_points_.assign(text_.size() + 1, 0);
     double w = 0;
+    size_t n = 0;
     for (size_t i = 0; i < text_.size();) {
       size_t start = i;
       char32_t c = NextCodePoint(text_, &i);
       w += opt_.lang == LineLang::kKorean ? CodePointWidthKo(c) : 1.0;
-      for (size_t k = start + 1; k <= i; ++k) width_[k] = w;
+      ++n;
+      for (size_t k = start + 1; k <= i; ++k) {
+        width_[k] = w;
+        code_points_[k] = n;
+      }
     }
   }
 
@@ -609,7 +617,8 @@ class Breaker {
   std::string text_;
   LineBreakOptions opt_;
   std::vector<std::pair<size_t, size_t>> keep_;  // keep_together occurrences
-  std::vector<double> width_;
+  std::vector<double> width_;                    // width of text_[0, i)
+  std::vector<size_t> code_points_;              // code points in text_[0, i)
   mutable bool computed_ = false;
   mutable std::vector<size_t> grapheme_set_;
   mutable std::vector<Candidate> cands_;
@@ -727,6 +736,9 @@ void LineBreaker::Reset(std::string_view text, const LineBreakOptions& opt) {
 }
 const std::string& LineBreaker::text() const { return impl_->breaker.text(); }
 double LineBreaker::Width(size_t from, size_t to) const { return impl_->breaker.Width(from, to); }
+const std::vector<size_t>& LineBreaker::CodePointsBefore() const {
+  return impl_->breaker.CodePointsBefore();
+}
 int LineBreaker::CountLines(size_t from, size_t to) const { return impl_->breaker.Count(from, to); }
 std::vector<std::string> LineBreaker::BreakLines(size_t from, size_t to) const {
   return impl_->breaker.Break(from, to);

@@ -85,6 +85,9 @@ class LineBreaker {
 
   const std::string& text() const;  // the collapsed text; offsets index it
   double Width(size_t from, size_t to) const;
+  // [i]: the code points in text()[0, i), for every byte offset i (the
+  // vector has text().size() + 1 entries; valid until the next Reset).
+  const std::vector<size_t>& CodePointsBefore() const;
   int CountLines(size_t from, size_t to) const;
   std::vector<std::string> BreakLines(size_t from, size_t to) const;
 

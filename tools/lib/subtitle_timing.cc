@@ -39,15 +39,7 @@ class PieceSplitter {
     max_width_ = lb.max_width;
     max_lines_ = max_lines;
     max_chars_ = std::max<size_t>(1, max_chars);
-    const std::string& t = text();
-    chars_.assign(t.size() + 1, 0);
-    size_t n = 0;
-    for (size_t i = 0; i < t.size();) {
-      size_t s = i;
-      NextCodePoint(t, &i);
-      ++n;
-      for (size_t k = s + 1; k <= i; ++k) chars_[k] = n;
-    }
+    chars_ = &breaker_.CodePointsBefore();
     cands_ready_ = false;
     cands_.clear();
     frontier_.clear();
@@ -59,7 +51,7 @@ class PieceSplitter {
     const std::string& t = text();
     while (from < to && t[from] == ' ') ++from;
     while (to > from && t[to - 1] == ' ') --to;
-    if (chars_[to] - chars_[from] > max_chars_) return false;
+    if ((*chars_)[to] - (*chars_)[from] > max_chars_) return false;
     double w = breaker_.Width(from, to);
     if (w <= max_width_) return true;
     if (w > max_width_ * max_lines_) return false;
@@ -69,7 +61,7 @@ class PieceSplitter {
   // Fewest pieces a greedy cut needs (a lower bound for Split).
   int MinPieces() const {
     double by_width = breaker_.Width(0, text().size()) / (max_width_ * max_lines_);
-    double by_chars = static_cast<double>(chars_.back()) / static_cast<double>(max_chars_);
+    double by_chars = static_cast<double>(chars_->back()) / static_cast<double>(max_chars_);
     return std::max(1, static_cast<int>(std::ceil(std::max(by_width, by_chars) - 1e-9)));
   }
 
@@ -87,21 +79,21 @@ class PieceSplitter {
     const std::vector<Cand>& cands = Cands();
     auto [first, last] = Fitting(start);
     const size_t size = text().size();
-    double remaining = static_cast<double>(chars_.back() - chars_[start]);
+    double remaining = static_cast<double>(chars_->back() - (*chars_)[start]);
     double target = remaining / r;
-    double total = std::max<double>(1, static_cast<double>(chars_.back()));
+    double total = std::max<double>(1, static_cast<double>(chars_->back()));
     for (size_t c = first; c < last; ++c) {
       size_t b = cands[c].pos;
-      double rest_chars = static_cast<double>(chars_.back() - chars_[b]);
+      double rest_chars = static_cast<double>(chars_->back() - (*chars_)[b]);
       double rest_width = breaker_.Width(b, size);
       if (rest_chars > static_cast<double>(max_chars_) * (r - 1) ||
           rest_width > max_width_ * max_lines_ * (r - 1)) {
         continue;
       }
-      double piece = static_cast<double>(chars_[b] - chars_[start]);
+      double piece = static_cast<double>((*chars_)[b] - (*chars_)[start]);
       out->push_back(
           {b, cands[c].score + kBalanceWeight * std::fabs(piece - target) / std::max(1.0, target),
-           static_cast<double>(chars_[b]) / total});
+           static_cast<double>((*chars_)[b]) / total});
     }
   }
 
@@ -153,10 +145,10 @@ class PieceSplitter {
       }
       size_t cut = it->pos;
       if (!fitting.empty()) {
-        double longest = static_cast<double>(chars_[fitting.back().first] - chars_[start]);
+        double longest = static_cast<double>((*chars_)[fitting.back().first] - (*chars_)[start]);
         double best = std::numeric_limits<double>::infinity();
         for (const auto& f : fitting) {
-          double len = static_cast<double>(chars_[f.first] - chars_[start]);
+          double len = static_cast<double>((*chars_)[f.first] - (*chars_)[start]);
           double sc = f.second + kBalanceWeight * (longest - len) / std::max(1.0, longest);
           if (sc < best) {
             best = sc;
@@ -252,7 +244,7 @@ class PieceSplitter {
   double max_width_ = 1;
   int max_lines_ = 1;
   size_t max_chars_ = 1;
-  std::vector<size_t> chars_;  // code points before each byte offset
+  const std::vector<size_t>* chars_ = nullptr;  // the breaker's code points before each offset
   mutable bool cands_ready_ = false;
   mutable std::vector<Cand> cands_;
   // Fitting() per piece start already asked for.
