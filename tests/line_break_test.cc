@@ -12,7 +12,6 @@
 #include <string>
 #include <vector>
 
-#include "file_io.h"
 #include "korean_texts.h"
 #include "random_text.h"
 #include "xml_text.h"
@@ -239,12 +238,6 @@ std::vector<size_t> Ours(const std::string& text, LineLang lang) {
   return out;
 }
 
-// The file's contents, or "" where it cannot be read (../shared missing).
-std::string Slurp(const std::string& path) {
-  bitext::Result<std::string> text = bitext::ReadFile(path);
-  return text.ok() ? *text : std::string();
-}
-
 }  // namespace
 
 TEST_CASE("SpaceBreakOpportunities gives ICU's breaks after spaces and hyphens",
@@ -347,7 +340,7 @@ TEST_CASE("SpaceBreakOpportunities: same as ICU on the KSS test sets and the see
 
   size_t answered = 0, lines_seen = 0;
   for (const std::string& f : files) {
-    std::istringstream lines(Slurp(f));
+    std::istringstream lines(ReadTextOrEmpty(f));
     std::string line;
     while (std::getline(lines, line)) {
       line = bitext::CollapseSpaces(line);

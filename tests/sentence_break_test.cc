@@ -11,7 +11,6 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
-#include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -46,13 +45,6 @@ std::vector<uint32_t> Icu(const std::string& s) {
   }
   utext_close(ut);
   return out;
-}
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 }  // namespace
@@ -99,7 +91,7 @@ TEST_CASE("SentenceBoundaries: same as ICU on the KSS test sets and the seeds",
 
   size_t checked = 0;
   for (const std::string& f : files) {
-    std::string text = Slurp(f);
+    std::string text = ReadTextOrEmpty(f);
     if (text.empty()) continue;  // ../shared not present: nothing to compare
     INFO(f);
     // The whole file (line feeds are separators), then line by line with the

@@ -138,14 +138,7 @@ namespace {
 // character into a new string. CleanText must give the same.
 std::string ReferenceClean(const std::string& in) {
   std::u32string cps;
-  for (size_t i = 0; i < in.size();) {
-    unsigned char b = static_cast<unsigned char>(in[i]);
-    size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-    for (size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(in[i + k]) & 0x3F);
-    cps.push_back(c);
-    i += len;
-  }
+  for (size_t i = 0; i < in.size();) cps.push_back(bitext::NextCodePoint(in, &i));
   if (!cps.empty() && cps[0] == 0xFEFF) cps.erase(0, 1);
   std::string out;
   bool pending = false, text = false;
