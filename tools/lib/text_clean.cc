@@ -82,21 +82,6 @@ bool IsNfcAround(const icu::Normalizer2& nfc, std::string_view s,
 
 }  // namespace
 
-bool IsInvisibleFormatChar(char32_t c) {
-  switch (c) {
-    case 0x00AD:
-    case 0x180E:
-    case 0x200B:
-    case 0x200C:
-    case 0x200D:
-    case 0x2060:
-    case 0xFEFF:
-      return true;
-    default:
-      return false;
-  }
-}
-
 bool IsValidUtf8(std::string_view s, size_t* bad_offset) {
   size_t i = 0;
   while (i < s.size()) {

@@ -22,6 +22,7 @@
 #include <string_view>
 
 #include "status.h"
+#include "utf8.h"
 
 namespace bitext {
 
@@ -37,10 +38,8 @@ Result<std::string> CleanOwnedText(std::string raw, const std::string& file);
 // the byte offset of the first bad byte.
 bool IsValidUtf8(std::string_view s, size_t* bad_offset = nullptr);
 
-// True for the invisible format characters CleanText drops: U+00AD soft
-// hyphen, U+180E, U+200B zero-width space, U+200C/U+200D zero-width
-// (non-)joiner, U+2060 word joiner and U+FEFF byte-order mark.
-bool IsInvisibleFormatChar(char32_t c);
+// The invisible format characters CleanText drops: IsInvisibleFormatChar in
+// utf8.h (included here).
 
 // NFC of valid UTF-8 `s` (returned unchanged when it already is NFC).
 std::string ToNfc(std::string_view s);

@@ -35,7 +35,7 @@
 //
 // Characters XML 1.0 forbids (C0 controls other than tab, LF and CR,
 // U+FFFE, U+FFFF, ill-formed UTF-8) and invisible format characters
-// (IsInvisibleFormatChar in text_clean.h: U+FEFF, U+200B, ...) are dropped,
+// (IsInvisibleFormatChar in utf8.h: U+FEFF, U+200B, ...) are dropped,
 // and each unit where that happened gives a warning naming the input
 // (source or en.po line).
 #ifndef BITEXT_TMX_WRITER_H_

@@ -1,5 +1,6 @@
 // UTF-8 decoding shared by the stages that read text byte by byte (cleaning,
-// sentence boundaries, the writers' XML and display checks), and encoding.
+// sentence boundaries, the writers' XML and display checks), encoding, and
+// the character classes those stages share.
 //
 //   size_t i = 0;
 //   while (i < s.size()) {
@@ -84,6 +85,25 @@ inline void AppendUtf8(char32_t c, std::string* out) {
     out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
     out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
     out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+// True for the invisible format characters CleanText drops from the source
+// and the writers from curated English: U+00AD soft hyphen, U+180E, U+200B
+// zero-width space, U+200C/U+200D zero-width (non-)joiner, U+2060 word
+// joiner and U+FEFF byte-order mark.
+inline bool IsInvisibleFormatChar(char32_t c) {
+  switch (c) {
+    case 0x00AD:
+    case 0x180E:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
+      return true;
+    default:
+      return false;
   }
 }
 

@@ -17,11 +17,10 @@
 #include <vector>
 
 #include "status.h"
-// The two below are part of this header's interface, and its callers rely on
-// them: text_clean.h declares IsInvisibleFormatChar, the list of characters
-// DropXmlForbidden and DisplayText drop besides controls; utf8.h declares
-// NextCodePoint, the decoder used here and by the writers.
-#include "text_clean.h"
+// Part of this header's interface, and its callers rely on it: utf8.h
+// declares NextCodePoint, the decoder used here and by the writers, and
+// IsInvisibleFormatChar, the characters DropXmlForbidden and DisplayText drop
+// besides controls.
 #include "utf8.h"
 
 namespace bitext {
@@ -48,8 +47,8 @@ std::string CodePointName(char32_t c);
 // U+E000-U+FFFD, U+10000-U+10FFFF.
 bool IsXmlChar(char32_t c);
 
-// The invisible format characters: see IsInvisibleFormatChar in
-// text_clean.h (declared there, not here). CleanText drops them from the
+// The invisible format characters: see IsInvisibleFormatChar in utf8.h
+// (declared there, not here). CleanText drops them from the
 // Korean source; the writers drop them from curated English too, so no output
 // carries them.
 
