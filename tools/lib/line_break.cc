@@ -34,7 +34,7 @@ double CodePointWidthKo(char32_t c) {
   // ASCII is narrow (or neutral) and never a combining mark; Hangul
   // syllables are wide: no property look-up for the common cases.
   if (c < 0x80) return 0.5;
-  if (c >= 0xAC00 && c <= 0xD7A3) return 1;
+  if (IsHangulSyllable(c)) return 1;
   int8_t gc = static_cast<int8_t>(u_charType(static_cast<UChar32>(c)));
   if (gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK) return 0;
   int eaw = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
@@ -72,11 +72,11 @@ constexpr char32_t Decode3(std::string_view s) {
 
 // The Hangul syllable `w` ends with, or 0.
 char32_t LastSyllable(std::string_view w) {
-  if (w.size() < 3) return 0;
-  const auto* p = reinterpret_cast<const unsigned char*>(w.data()) + w.size() - 3;
-  if (p[0] < 0xEA || p[0] > 0xED || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
-  char32_t c = Decode3(w.substr(w.size() - 3));
-  return c >= 0xAC00 && c <= 0xD7A3 ? c : 0;
+  if (w.size() < 3 || !IsHangulSyllableAt(reinterpret_cast<const unsigned char*>(w.data()),
+                                          w.size() - 3, w.size())) {
+    return 0;
+  }
+  return Decode3(w.substr(w.size() - 3));
 }
 
 bool IsAuxiliaryPair(std::string_view before, std::string_view after) {
@@ -228,7 +228,7 @@ Lb LbOf(char32_t c) {
         return Lb::kOther;  // controls
     }
   }
-  if (c >= 0xAC00 && c <= 0xD7A3) return Lb::kAl;
+  if (IsHangulSyllable(c)) return Lb::kAl;
   switch (c) {
     case 0x00B7:  // ·
       return Lb::kAl;

@@ -166,11 +166,7 @@ class Cleaner {
         unsigned char b = p_[run];
         if (b > 0x20 && b < 0x7F) {
           ++run;
-        } else if (b >= 0xEA && b <= 0xED && run + 2 < size_ && (p_[run + 1] & 0xC0) == 0x80 &&
-                   (p_[run + 2] & 0xC0) == 0x80) {
-          unsigned cp = (unsigned(b & 0x0F) << 12) | (unsigned(p_[run + 1] & 0x3F) << 6) |
-                        (p_[run + 2] & 0x3F);
-          if (!IsHangulSyllable(cp)) break;
+        } else if (IsHangulSyllableAt(p_, run, size_)) {
           run += 3;
         } else {
           break;
