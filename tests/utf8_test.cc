@@ -47,3 +47,30 @@ TEST_CASE("IsHangulSyllable", "[utf8]") {
   CHECK_FALSE(bitext::IsHangulSyllable(0xD7A4));
   CHECK_FALSE(bitext::IsHangulSyllable(U'ㅋ'));  // compatibility jamo
 }
+
+TEST_CASE("PrevCodePointStart steps back over one code point as NextCodePoint reads it", "[utf8]") {
+  struct Row {
+    const char* name;
+    std::string s;
+    size_t end;
+    size_t want;
+  };
+  const Row rows[] = {
+      {"ASCII", "ab", 2, 1},
+      {"Hangul", "a\xEA\xB0\x80", 4, 1},
+      {"four bytes", "\xF0\x9F\x98\x80", 4, 0},
+      {"at the start", "\xEA\xB0\x80", 3, 0},
+      {"lone continuation byte", "a\x80", 2, 1},
+      {"truncated sequence: the last byte alone", "a\xEA\xB0", 3, 2},
+      {"five continuation bytes: the last alone", "\x80\x80\x80\x80\x80", 5, 4},
+      {"end inside a string", "\xEA\xB0\x80\xEA\xB0\x81", 3, 0},
+  };
+  for (const Row& r : rows) {
+    INFO(r.name);
+    CHECK(bitext::PrevCodePointStart(r.s, r.end) == r.want);
+    // Reading forwards from the answer ends exactly at `end`.
+    size_t i = r.want;
+    bitext::NextCodePoint(std::string_view(r.s).substr(0, r.end), &i);
+    CHECK(i == r.end);
+  }
+}

@@ -58,16 +58,6 @@ inline char32_t Decode(const unsigned char* p, size_t i, size_t n, size_t* len) 
   return c;
 }
 
-// The start of the code point that ends at byte `end` (> 0), as Decode would
-// have read it going forwards (an ill-formed byte stands alone).
-inline size_t StartBefore(const unsigned char* p, size_t end) {
-  size_t b = end - 1;
-  while (b > 0 && end - b < 4 && (p[b] & 0xC0) == 0x80) --b;
-  size_t len;
-  Decode(p, b, end, &len);
-  return b + len == end ? b : end - 1;
-}
-
 struct Text {
   const unsigned char* p;
   size_t n;
@@ -84,7 +74,7 @@ struct Text {
   // Other at the start of the text or after a paragraph separator.
   Sb Before(size_t i) const {
     while (i > 0) {
-      size_t b = StartBefore(p, i);
+      size_t b = PrevCodePointStart(std::string_view(reinterpret_cast<const char*>(p), n), i);
       size_t len;
       Sb sb = At(b, &len);
       if (IsParaSep(sb)) return U_SB_OTHER;

@@ -49,12 +49,6 @@ inline Class Classify(char32_t c) {
 // checked alone.
 bool IsNfcAround(const icu::Normalizer2& nfc, std::string_view s,
                  const std::vector<size_t>& not_inert) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  auto start_before = [p](size_t end) {  // start of the character ending at `end`
-    size_t b = end - 1;
-    while (b > 0 && (p[b] & 0xC0) == 0x80) --b;
-    return b;
-  };
   auto boundary_before = [&](size_t at) {
     char32_t cp = 0;
     DecodeUtf8(s, at, &cp);
@@ -64,7 +58,7 @@ bool IsNfcAround(const icu::Normalizer2& nfc, std::string_view s,
   for (size_t at : not_inert) {
     if (at < checked_to) continue;
     size_t from = at;
-    while (from > checked_to && !boundary_before(from)) from = start_before(from);
+    while (from > checked_to && !boundary_before(from)) from = PrevCodePointStart(s, from);
     size_t to = at;
     char32_t cp = 0;
     to += DecodeUtf8(s, to, &cp);

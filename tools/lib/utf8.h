@@ -69,6 +69,18 @@ inline char32_t NextCodePoint(std::string_view s, size_t* i) {
   return c;
 }
 
+// The start of the code point that ends at byte `end` (0 < end <= s.size()),
+// as NextCodePoint would have read it going forwards: an ill-formed byte
+// stands alone.
+inline size_t PrevCodePointStart(std::string_view s, size_t end) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t b = end - 1;
+  while (b > 0 && end - b < 4 && (p[b] & 0xC0) == 0x80) --b;
+  char32_t c;
+  const size_t len = DecodeUtf8(s.substr(0, end), b, &c);
+  return len != 0 && b + len == end ? b : end - 1;
+}
+
 // Appends the UTF-8 encoding of `c` (a Unicode scalar value) to *out.
 inline void AppendUtf8(char32_t c, std::string* out) {
   if (c < 0x80) {
