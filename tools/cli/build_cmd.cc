@@ -123,7 +123,8 @@ int RunBuild(const BuildOptions& opt) {
   // True while outputs are still worth writing (no error so far).
   auto writing = [&] { return errors == 0 && write_error.ok(); };
   // Writes one output: `produce` passes its text to a sink that streams it
-  // to the file's temporary file in chunks.
+  // to the file's temporary file in chunks. (A sink per output: one kept for
+  // all would hold its 1.25 MB buffer through MakeCues, the peak.)
   auto add = [&](const std::string& path, const auto& produce) {
     if (!writing()) return;
     if (!folder.Create()) {
@@ -172,10 +173,12 @@ int RunBuild(const BuildOptions& opt) {
     TmxOptions tmx_opt;
     tmx_opt.creation_date = opt.tmx_date;
     std::vector<WriterWarning> tmx_warnings;
-    if (writing()) {
-      add(base + ".tmx", [&](OutputSink* sink) { tmx_warnings = WriteTmx(*doc, tmx_opt, sink); });
-    }
-    if (!writing()) {  // nothing is written, but the warnings are still due
+    bool tmx_made = false;
+    add(base + ".tmx", [&](OutputSink* out) {
+      tmx_warnings = WriteTmx(*doc, tmx_opt, out);
+      tmx_made = true;
+    });
+    if (!tmx_made) {  // nothing is written, but the warnings are still due
       OutputSink discard([](std::string_view) { return Status::Ok(); });
       tmx_warnings = WriteTmx(*doc, tmx_opt, &discard);
     }
@@ -186,12 +189,12 @@ int RunBuild(const BuildOptions& opt) {
     if (!writing()) continue;  // the rest has no messages: not worth making
     {
       std::vector<Cue> cues = MakeCues(*doc, opt.timing);
-      add(base + ".srt", [&](OutputSink* sink) { WriteSrt(cues, SrtMode::kBilingual, sink); });
-      add(base + ".en.srt", [&](OutputSink* sink) { WriteSrt(cues, SrtMode::kEnglish, sink); });
-      add(base + ".en.vtt", [&](OutputSink* sink) { WriteVtt(cues, sink); });
+      add(base + ".srt", [&](OutputSink* out) { WriteSrt(cues, SrtMode::kBilingual, out); });
+      add(base + ".en.srt", [&](OutputSink* out) { WriteSrt(cues, SrtMode::kEnglish, out); });
+      add(base + ".en.vtt", [&](OutputSink* out) { WriteVtt(cues, out); });
     }
-    add(base + ".md", [&](OutputSink* sink) { WriteReviewMarkdown(*doc, sink); });
-    add(base + ".en.md", [&](OutputSink* sink) { sink->text() = WriteArticleMarkdown(*doc); });
+    add(base + ".md", [&](OutputSink* out) { WriteReviewMarkdown(*doc, out); });
+    add(base + ".en.md", [&](OutputSink* out) { out->text() += WriteArticleMarkdown(*doc); });
   }
   if (progress) std::cerr << "\n";
   if (errors > 0) {

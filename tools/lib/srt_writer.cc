@@ -58,7 +58,7 @@ void AppendSubtitleLine(std::string_view line, std::string* out) {
   if (IsDisplayClean(line)) {
     AppendArrowsReplaced(line, out);  // no copy for a line that is already clean
   } else {
-    AppendArrowsReplaced(DisplayLine(line), out);
+    AppendArrowsReplaced(CollapseSpaces(DisplayText(line, nullptr)), out);  // = DisplayLine
   }
 }
 
