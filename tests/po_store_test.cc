@@ -339,3 +339,14 @@ TEST_CASE("PO writer output passes msgfmt", "[po_store]") {
   std::string cmd = "msgfmt --check-format -o /dev/null '" + kData + "doc/en.po'";
   CHECK(std::system(cmd.c_str()) == 0);
 }
+
+TEST_CASE("TakeTranslation moves the translation out of the entry", "[po_store]") {
+  PoEntry e;
+  e.msgid = "가";
+  e.msgstr = {"a"};
+  CHECK(e.TakeTranslation() == "a");
+  CHECK(e.Translation().empty());
+  PoEntry none;
+  none.msgstr.clear();
+  CHECK(none.TakeTranslation().empty());
+}

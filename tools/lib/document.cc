@@ -241,7 +241,8 @@ Result<MergedDocument> LoadDocument(const std::string& doc_dir) {
   }
   // Join by msgctxt (the unit id); an entry whose msgctxt is stale but whose
   // msgid is the unit's text also serves (en.po not yet updated).
-  // Hash maps of views into `po` (which outlives them and is not changed).
+  // Hash maps of views into the msgctxt and msgid of `po`'s entries (which
+  // outlive them and are not changed; only translations are moved out).
   std::unordered_map<std::string_view, size_t> by_ctxt;
   std::unordered_map<std::string_view, std::vector<size_t>> by_text;  // in file order
   by_ctxt.reserve(po.entries.size());
@@ -289,9 +290,8 @@ Result<MergedDocument> LoadDocument(const std::string& doc_dir) {
     }
     if (entry != nullptr) {
       mu.state = state_of(*entry);
-      // Each entry serves one unit (used[]), and the maps view msgctxt and
-      // msgid only: the translation is moved, not copied.
-      if (!entry->msgstr.empty()) mu.english = std::move(entry->msgstr[0]);
+      // Each entry serves one unit (used[]): its translation is moved.
+      mu.english = entry->TakeTranslation();
       if (stale && mu.state == TranslationState::kTranslated) mu.state = TranslationState::kFuzzy;
       mu.po_line = entry->line;
     }

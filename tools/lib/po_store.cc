@@ -37,6 +37,10 @@ const std::string& PoEntry::Translation() const {
   return msgstr.empty() ? kEmpty : msgstr[0];
 }
 
+std::string PoEntry::TakeTranslation() {
+  return msgstr.empty() ? std::string() : std::move(msgstr[0]);
+}
+
 bool PoEntry::HasTranslation() const {
   for (const std::string& s : msgstr) {
     if (!s.empty()) return true;

@@ -68,6 +68,9 @@ struct PoEntry {
   void SetFuzzy(bool fuzzy);  // adds "fuzzy" as the first flag / removes it
   // msgstr (or msgstr[0]); "" if none.
   const std::string& Translation() const;
+  // Translation() moved out of the entry (which keeps an empty string), for a
+  // caller done with the entry.
+  std::string TakeTranslation();
   // True if any msgstr is non-empty.
   bool HasTranslation() const;
   // Has a translation and is not fuzzy.
