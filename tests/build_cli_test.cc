@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "file_io.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using bitext::FileExists;
@@ -26,12 +27,7 @@ struct RunResult {
   std::string err;
 };
 
-std::string TempDir(const std::string& name) {
-  fs::path p =
-      fs::temp_directory_path() / ("bitext_build_" + std::to_string(getpid()) + "_" + name);
-  fs::remove_all(p);
-  return p.string();
-}
+std::string TempDir(const std::string& name) { return FreshTempPath("bitext_build_", name); }
 
 // Runs the bitext binary from the repository root.
 RunResult Bitext(const std::string& args) {
@@ -48,14 +44,6 @@ RunResult Bitext(const std::string& args) {
   fs::remove(base + ".out");
   fs::remove(base + ".err");
   return r;
-}
-
-std::vector<std::string> Listing(const std::string& dir) {
-  std::vector<std::string> names;
-  if (!fs::is_directory(dir)) return names;
-  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
 }
 
 const char* const kSuffixes[] = {".en.md", ".en.srt", ".en.vtt", ".md", ".srt", ".tmx"};

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "file_io.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using bitext::AtomicFileSet;
@@ -19,19 +20,11 @@ using bitext::WriteFileAtomic;
 
 namespace {
 
+// A new empty folder.
 std::string TempDir(const std::string& name) {
-  fs::path p =
-      fs::temp_directory_path() / ("bitext_file_io_" + std::to_string(getpid()) + "_" + name);
-  fs::remove_all(p);
+  std::string p = FreshTempPath("bitext_file_io_", name);
   fs::create_directories(p);
-  return p.string();
-}
-
-std::vector<std::string> Listing(const std::string& dir) {
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
+  return p;
 }
 
 }  // namespace

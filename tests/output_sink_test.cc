@@ -15,6 +15,7 @@
 #include "markdown_writer.h"
 #include "srt_writer.h"
 #include "subtitle_timing.h"
+#include "temp_dir.h"
 #include "tmx_writer.h"
 #include "vtt_writer.h"
 #include "writer_fixture.h"
@@ -122,8 +123,7 @@ TEST_CASE("The writers' sink overloads give the strings the writers return", "[o
 TEST_CASE("AtomicFileSet writes a file in pieces with Begin, Append and End",
           "[output_sink][file_io]") {
   namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("bitext_sink_" + std::to_string(getpid()));
-  fs::remove_all(dir);
+  fs::path dir = FreshTempPath("bitext_sink_", "pieces");
   fs::create_directories(dir);
   const std::string a = (dir / "a.txt").string(), b = (dir / "b.txt").string();
   REQUIRE(WriteFileAtomic(a, "old").ok());
