@@ -9,6 +9,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "simd_hangul.h"
 #include "utf8.h"
 
 namespace bitext {
@@ -129,12 +130,7 @@ struct Text {
     // table is ICU's, so check it covers no more than . ? ! CR LF).
     const __m128i dot = _mm_set1_epi8('.'), qm = _mm_set1_epi8('?'), ex = _mm_set1_epi8('!');
     const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
-    const __m128i ea = _mm_set1_epi8(static_cast<char>(0xEA));
-    const __m128i ed = _mm_set1_epi8(static_cast<char>(0xED));
-    const __m128i three = _mm_set1_epi8(3);
     const __m128i below_c0 = _mm_set1_epi8(static_cast<char>(0xBF));
-    const __m128i af = _mm_set1_epi8(static_cast<char>(0xAF));
-    const __m128i x9e = _mm_set1_epi8(static_cast<char>(0x9E));
     // i + 17 <= n: the byte after each of the 16 is read too.
     while (i + 17 <= n) {
       __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
@@ -145,15 +141,8 @@ struct Text {
       // Lead bytes (C0..FF) other than EA..ED.
       __m128i lead = _mm_cmpeq_epi8(_mm_max_epu8(x, below_c0), x);
       lead = _mm_andnot_si128(_mm_cmpeq_epi8(x, below_c0), lead);
-      __m128i hangul_lead = _mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(x, ea), three), three);
-      m = _mm_or_si128(m, _mm_andnot_si128(hangul_lead, lead));
-      // EA below B0 (U+A000..U+ABFF) and ED from 9E (U+D780..) are not (all)
-      // Hangul syllables.
-      __m128i ea_low =
-          _mm_and_si128(_mm_cmpeq_epi8(x, ea), _mm_cmpeq_epi8(_mm_max_epu8(nx, af), af));
-      __m128i ed_high =
-          _mm_and_si128(_mm_cmpeq_epi8(x, ed), _mm_cmpeq_epi8(_mm_min_epu8(nx, x9e), x9e));
-      m = _mm_or_si128(m, _mm_or_si128(ea_low, ed_high));
+      m = _mm_or_si128(m, _mm_andnot_si128(HangulRangeLeads(x), lead));
+      m = _mm_or_si128(m, NonSyllableLeads(x, nx));
       int bits = _mm_movemask_epi8(m);
       if (bits != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
       i += 16;

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <vector>
 
+#include "simd_hangul.h"
 #include "utf8.h"
 
 namespace bitext {
@@ -281,11 +282,7 @@ class Cleaner {
   size_t FastStretch(size_t i) {
 #if defined(__SSE2__)
     const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n'), del = _mm_set1_epi8(0x7F);
-    const __m128i ea = _mm_set1_epi8(static_cast<char>(0xEA));
-    const __m128i ed = _mm_set1_epi8(static_cast<char>(0xED));
-    const __m128i three = _mm_set1_epi8(3), c0 = _mm_set1_epi8(static_cast<char>(0xC0));
-    const __m128i af = _mm_set1_epi8(static_cast<char>(0xAF));
-    const __m128i x9e = _mm_set1_epi8(static_cast<char>(0x9E));
+    const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
     size_t start = i;
     while (i + 17 <= size_) {
       const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_ + i));
@@ -295,13 +292,9 @@ class Cleaner {
           _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, sp), _mm_cmplt_epi8(x, del))));
       const uint32_t space = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, sp)));
       const uint32_t lf = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, nl)));
-      const uint32_t lead = static_cast<uint32_t>(
-          _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(x, ea), three), three)));
+      const uint32_t lead = static_cast<uint32_t>(_mm_movemask_epi8(HangulRangeLeads(x)));
       const uint32_t cont = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmplt_epi8(x, c0)));
-      // EA below B0 and ED from 9E on are not (all) Hangul syllables.
-      const uint32_t odd = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(
-          _mm_and_si128(_mm_cmpeq_epi8(x, ea), _mm_cmpeq_epi8(_mm_max_epu8(nx, af), af)),
-          _mm_and_si128(_mm_cmpeq_epi8(x, ed), _mm_cmpeq_epi8(_mm_min_epu8(nx, x9e), x9e)))));
+      const uint32_t odd = static_cast<uint32_t>(_mm_movemask_epi8(NonSyllableLeads(x, nx)));
       uint32_t bad = ~(ascii | space | lf | lead | cont) & 0xFFFF;
       bad |= odd;
       bad |= cont ^ (((lead << 1) | (lead << 2)) & 0xFFFF);  // broken sequences
