@@ -4,14 +4,20 @@
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "file_io.h"
+#include "temp_dir.h"
 
 using bitext::FormatPo;
 using bitext::ParsePo;
 using bitext::PoEntry;
 using bitext::PoFile;
+using bitext::Status;
 
 namespace {
 
@@ -296,6 +302,12 @@ TEST_CASE("PO reader rejects malformed files with FILE:LINE:COL", "[po_store]") 
       REQUIRE(!po.ok());
       CHECK(po.status().code() == bitext::Status::Code::kInvalidInput);
       CHECK(po.status().ToString() == row.want);
+      // ScanPo reads the same file a chunk at a time: the same error.
+      const std::string path = FreshTempPath("bitext_po_", "bad.po");
+      REQUIRE(bitext::WriteFileAtomic(path, row.text).ok());
+      auto scanned = bitext::ScanPo(path, [](PoEntry&&, bitext::PoSpan) { return Status::Ok(); });
+      CHECK(scanned.status().ToString() == ParsePo(row.text, path).status().ToString());
+      std::filesystem::remove(path);
     }
   }
 }
@@ -349,4 +361,72 @@ TEST_CASE("TakeTranslation moves the translation out of the entry", "[po_store]"
   PoEntry none;
   none.msgstr.clear();
   CHECK(none.TakeTranslation().empty());
+}
+
+TEST_CASE("ScanPo passes on ParsePo's entries, each readable from its span", "[po_store]") {
+  // The test files, the bundled documents' en.po, and one larger than
+  // ScanPo's 256 KB chunk (entries cut across chunks), written with CRLF
+  // line ends and a BOM.
+  std::vector<std::string> paths = {
+      kData + "full.po", kData + "doc/en.po",
+      std::string(BITEXT_SOURCE_DIR) + "/translations/openai-fireside-chat-seoul/en.po",
+      std::string(BITEXT_SOURCE_DIR) + "/translations/openai-startup-meeting-seoul/en.po"};
+  PoFile big;
+  big.header = bitext::DefaultPoHeader("big");
+  for (int i = 0; i < 6000; ++i) {
+    PoEntry e;
+    e.msgctxt = "u" + std::to_string(i);
+    e.msgid = std::string(static_cast<size_t>(1 + i % 97), 'k') + "\n가나다 " + std::to_string(i);
+    e.msgstr[0] = i % 3 == 0 ? "" : "English " + std::to_string(i);
+    if (i % 5 == 0) e.translator_comments.push_back("note " + std::to_string(i));
+    if (i % 7 == 0) e.SetFuzzy(true);
+    e.obsolete = i % 11 == 0;
+    big.entries.push_back(e);
+  }
+  std::string text = FormatPo(big);
+  std::string crlf = "\xEF\xBB\xBF";
+  for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  const std::string big_path = FreshTempPath("bitext_po_", "big.po");
+  REQUIRE(crlf.size() > (size_t{1} << 18) * 2);
+  REQUIRE(bitext::WriteFileAtomic(big_path, crlf).ok());
+  paths.push_back(big_path);
+  for (const std::string& path : paths) {
+    INFO(path);
+    auto content = bitext::ReadFile(path);
+    REQUIRE(content.ok());
+    auto want = ParsePo(*content, path);
+    REQUIRE(want.ok());
+    std::vector<PoEntry> got;
+    std::vector<bitext::PoSpan> spans;
+    auto header = bitext::ScanPo(path, [&](PoEntry&& e, bitext::PoSpan span) {
+      got.push_back(std::move(e));
+      spans.push_back(span);
+      return Status::Ok();
+    });
+    REQUIRE(header.ok());
+    PoFile scanned;
+    scanned.header = std::move(*header);
+    scanned.entries = got;
+    CHECK(FormatPo(scanned) == FormatPo(*want));
+    REQUIRE(got.size() == want->entries.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+      CHECK(got[i].line == want->entries[i].line);
+      CHECK(got[i].msgstr_line == want->entries[i].msgstr_line);
+      auto back = bitext::ParsePoEntry(
+          std::string_view(*content).substr(spans[i].begin, spans[i].end - spans[i].begin), path);
+      REQUIRE(back.ok());
+      PoFile one, one_want;
+      one.entries.push_back(*back);
+      one_want.entries.push_back(want->entries[i]);
+      CHECK(FormatPo(one) == FormatPo(one_want));
+    }
+  }
+  // An error from the callback stops the scan.
+  int calls = 0;
+  auto stopped = bitext::ScanPo(big_path, [&calls](PoEntry&&, bitext::PoSpan) {
+    return ++calls == 10 ? Status::InvalidInput({"x"}, "stop") : Status::Ok();
+  });
+  CHECK(stopped.status().ToString() == "x: stop");
+  CHECK(calls == 10);
+  std::filesystem::remove(big_path);
 }

@@ -4,6 +4,7 @@
 #include "subtitle_timing.h"
 
 #include <catch2/catch.hpp>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -426,4 +427,96 @@ TEST_CASE("ValidateTimingOptions rejects impossible values", "[subtitle_timing]"
   o = TimingOptions();
   o.en_max_line = 0;
   CHECK(!ValidateTimingOptions(o).ok());
+}
+
+namespace {
+
+// CueMaker's cues taken after every `every` units (and the rest after
+// Finish), in order.
+std::vector<Cue> StreamedCues(const MergedDocument& doc, const TimingOptions& opt, size_t every) {
+  CueMaker maker(doc.timed, opt);
+  std::vector<Cue> cues;
+  for (size_t i = 0; i < doc.units.size(); ++i) {
+    maker.Add(doc.units[i]);
+    if ((i + 1) % every == 0) maker.Take(&cues);
+  }
+  maker.Finish();
+  maker.Take(&cues);
+  return cues;
+}
+
+void CheckSameCues(const std::vector<Cue>& got, const std::vector<Cue>& want) {
+  REQUIRE(got.size() == want.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    INFO("cue " << i << " unit " << want[i].unit_id);
+    CHECK(got[i].unit_id == want[i].unit_id);
+    CHECK(got[i].start_ms == want[i].start_ms);
+    CHECK(got[i].end_ms == want[i].end_ms);
+    CHECK(got[i].ko_lines == want[i].ko_lines);
+    CHECK(got[i].en_lines == want[i].en_lines);
+    CHECK(got[i].speaker == want[i].speaker);
+    CHECK(got[i].en_speaker == want[i].en_speaker);
+    CHECK(got[i].paragraph == want[i].paragraph);
+    CHECK(got[i].part == want[i].part);
+    CHECK(got[i].parts == want[i].parts);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("CueMaker taking cues as units come gives MakeCues' cues", "[subtitle_timing]") {
+  const std::string data = std::string(BITEXT_SOURCE_DIR);
+  std::vector<MergedDocument> docs;
+  for (const std::string& dir :
+       {data + "/translations/openai-fireside-chat-seoul",
+        data + "/translations/openai-startup-meeting-seoul", data + "/tests/data/build/timed-sample",
+        data + "/tests/data/srt/doc"}) {
+    Result<MergedDocument> doc = LoadDocument(dir);
+    REQUIRE(doc.ok());
+    for (MergedUnit& mu : doc->units) {  // every unit a cue, translated or not
+      if (mu.english.empty()) mu.english = "English of " + mu.unit.id + ".";
+      mu.state = TranslationState::kTranslated;
+    }
+    docs.push_back(std::move(*doc));
+  }
+  // A timed document with what stage 3 mends: runs of units sharing a source
+  // cue, overlaps, touching cues, too little time, units without timing.
+  std::vector<MergedUnit> units;
+  std::mt19937 rng(20230609);
+  int64_t t = 0;
+  for (int i = 0; i < 300; ++i) {
+    MergedUnit mu = MU("u" + std::to_string(i), 1 + i / 7, UnitKind::kBody,
+                       Repeat("가나다라 ", 1 + static_cast<int>(rng() % 12)) + "끝.",
+                       Repeat("Some words here, ", 1 + static_cast<int>(rng() % 10)) + "end.");
+    int shape = static_cast<int>(rng() % 6);
+    if (shape == 0) {
+      units.push_back(mu);  // no timing
+      continue;
+    }
+    int64_t len = 300 + static_cast<int64_t>(rng() % 6000);
+    int64_t start = shape == 1 ? t - 500 : shape == 2 ? t : t + static_cast<int64_t>(rng() % 3000);
+    int share = shape == 3 ? 1 + static_cast<int>(rng() % 4) : 1;  // units sharing the cue
+    for (int k = 0; k < share; ++k) {
+      MergedUnit part = mu;
+      part.unit.id += "-" + std::to_string(k);
+      part.unit.timing.start_ms = start;
+      part.unit.timing.end_ms = start + len;
+      units.push_back(part);
+    }
+    t = start + len;
+  }
+  docs.push_back(Doc(units, true));
+  docs.push_back(Doc(units, false));
+  for (const MergedDocument& doc : docs) {
+    INFO(doc.dir << (doc.timed ? " (timed)" : ""));
+    for (int max_lines : {1, 2}) {
+      TimingOptions opt;
+      opt.max_lines = max_lines;
+      const std::vector<Cue> whole = MakeCues(doc, opt);
+      for (size_t every : {size_t{1}, size_t{2}, size_t{7}, doc.units.size() + 1}) {
+        INFO("taken every " << every << " units, max_lines " << max_lines);
+        CheckSameCues(StreamedCues(doc, opt, every), whole);
+      }
+    }
+  }
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -80,6 +81,10 @@ class OutputFolder {
   std::vector<std::filesystem::path> created_;  // deepest first
 };
 
+// The bytes an output's sink gathers before they go to its file: six
+// outputs are open at once.
+constexpr size_t kOutputChunkBytes = size_t{1} << 18;
+
 int RunBuild(const BuildOptions& opt) {
   Status valid = ValidateTimingOptions(opt.timing);
   if (!valid.ok()) {
@@ -111,10 +116,12 @@ int RunBuild(const BuildOptions& opt) {
   ::mallopt(M_MMAP_THRESHOLD, 1 << 20);
   ::mallopt(M_MXFAST, 0);
 #endif
-  // Each output goes to its temporary file as soon as it is made (the big
-  // ones streamed in chunks; at most the English article is held whole);
-  // all are renamed at the end, or none if anything
-  // failed. The output folder is created with the first file.
+  // The six outputs of a document are written side by side while its units
+  // stream past (DocumentReader): no whole document, cue list or output is
+  // ever held. The article needs a second pass over the units (its title
+  // comes first). Each output goes to a temporary file; all are renamed at
+  // the end, or none if anything failed. The output folder is created with
+  // the first file.
   AtomicFileSet files;
   OutputFolder folder(opt.out);
   Status write_error;
@@ -122,79 +129,124 @@ int RunBuild(const BuildOptions& opt) {
   int errors = 0;
   // True while outputs are still worth writing (no error so far).
   auto writing = [&] { return errors == 0 && write_error.ok(); };
-  // Writes one output: `produce` passes its text to a sink that streams it
-  // to the file's temporary file in chunks. (A sink per output: one kept for
-  // all would hold its 1.25 MB buffer through MakeCues, the peak.)
-  auto add = [&](const std::string& path, const auto& produce) {
-    if (!writing()) return;
-    if (!folder.Create()) {
-      write_error = Status::IoError({}, folder.error());
-      return;
-    }
-    write_error = files.Begin(path);
-    if (!write_error.ok()) return;
-    OutputSink sink([&files](std::string_view bytes) { return files.Append(bytes); });
-    produce(&sink);
-    write_error = sink.Finish();
-    Status ended = files.End();
-    if (write_error.ok()) write_error = ended;
-  };
   for (size_t i = 0; i < dirs.size(); ++i) {
     if (progress) {
       std::cerr << "\rbitext build: [" << i + 1 << "/" << dirs.size() << "] " << dirs[i] << "\x1b[K"
                 << std::flush;
     }
-    Result<MergedDocument> doc = LoadDocument(dirs[i]);
-    if (!doc.ok()) {
+    auto fail = [&](const Status& s) {
       if (progress) std::cerr << "\n";
-      std::cerr << doc.status().ToString() << "\n";
+      std::cerr << s.ToString() << "\n";
       ++errors;
+    };
+    Result<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(dirs[i]);
+    if (!reader.ok()) {
+      fail(reader.status());
       continue;
     }
-    auto [it, fresh] = names.emplace(doc->name, dirs[i]);
+    const MergedDocument& doc = (*reader)->info();
+    auto [it, fresh] = names.emplace(doc.name, dirs[i]);
     if (!fresh) {
-      std::cerr << dirs[i] << ": document name \"" << doc->name << "\" also used by " << it->second
+      std::cerr << dirs[i] << ": document name \"" << doc.name << "\" also used by " << it->second
                 << "\n";
       ++errors;
       continue;
     }
+    size_t units = 0;
     int untranslated = 0, fuzzy = 0;
-    for (const MergedUnit& mu : doc->units) {
+    auto count = [&](const MergedUnit& mu) {
+      ++units;
       if (mu.state == TranslationState::kUntranslated) ++untranslated;
       if (mu.state == TranslationState::kFuzzy) ++fuzzy;
-    }
-    if (untranslated + fuzzy > 0) {
-      if (progress) std::cerr << "\n";
-      std::cerr << doc->po_path << ": warning: " << untranslated << " untranslated and " << fuzzy
-                << " fuzzy of " << doc->units.size()
-                << " units, left out of the TMX, subtitles and article\n";
-    }
-    const std::string base = opt.out + "/" + doc->name;
+    };
     TmxOptions tmx_opt;
     tmx_opt.creation_date = opt.tmx_date;
     std::vector<WriterWarning> tmx_warnings;
-    bool tmx_made = false;
-    add(base + ".tmx", [&](OutputSink* out) {
-      tmx_warnings = WriteTmx(*doc, tmx_opt, out);
-      tmx_made = true;
-    });
-    if (!tmx_made) {  // nothing is written, but the warnings are still due
+    Status read;
+    if (writing() && !folder.Create()) write_error = Status::IoError({}, folder.error());
+    if (!writing()) {
+      // Nothing is written, but the warnings are still due.
       OutputSink discard([](std::string_view) { return Status::Ok(); });
-      tmx_warnings = WriteTmx(*doc, tmx_opt, &discard);
+      TmxWriter tmx(doc, tmx_opt, &discard);
+      read = (*reader)->Read([&](std::vector<MergedUnit>* batch) {
+        for (const MergedUnit& mu : *batch) {
+          count(mu);
+          tmx.Add(mu);
+        }
+      });
+      tmx_warnings = tmx.Finish();
+    } else {
+      const std::string base = opt.out + "/" + doc.name;
+      const char* const kSuffixes[] = {".tmx", ".srt", ".en.srt", ".en.vtt", ".md", ".en.md"};
+      constexpr size_t kOutputs = sizeof kSuffixes / sizeof kSuffixes[0];
+      int handles[kOutputs];
+      std::vector<OutputSink> sinks;
+      sinks.reserve(kOutputs);
+      for (size_t k = 0; k < kOutputs; ++k) {
+        Result<int> h = files.Open(base + kSuffixes[k]);
+        if (!h.ok() && write_error.ok()) write_error = h.status();
+        handles[k] = h.ok() ? *h : -1;
+        sinks.emplace_back(
+            [&files, h = handles[k]](std::string_view bytes) { return files.Append(h, bytes); },
+            kOutputChunkBytes);
+      }
+      TmxWriter tmx(doc, tmx_opt, &sinks[0]);
+      SrtWriter srt(SrtMode::kBilingual, &sinks[1]);
+      SrtWriter en_srt(SrtMode::kEnglish, &sinks[2]);
+      VttWriter vtt(&sinks[3]);
+      ReviewMarkdownWriter review(doc, &sinks[4]);
+      ArticleMarkdownWriter article(&sinks[5]);
+      CueMaker cue_maker(doc.timed, opt.timing);
+      std::vector<Cue> cues;  // the cues made final by the last batch
+      auto write_cues = [&] {
+        for (const Cue& c : cues) {
+          srt.Add(c);
+          en_srt.Add(c);
+          vtt.Add(c);
+        }
+        cues.clear();
+      };
+      read = (*reader)->Read([&](std::vector<MergedUnit>* batch) {
+        for (const MergedUnit& mu : *batch) {
+          count(mu);
+          tmx.Add(mu);
+          review.Add(mu);
+          cue_maker.Add(mu);
+          article.Plan(mu);
+        }
+        cue_maker.Take(&cues);
+        write_cues();
+      });
+      cue_maker.Finish();
+      cue_maker.Take(&cues);
+      write_cues();
+      tmx_warnings = tmx.Finish();
+      if (read.ok()) {
+        read = (*reader)->Read([&](std::vector<MergedUnit>* batch) {
+          for (const MergedUnit& mu : *batch) article.Write(mu);
+        });
+      }
+      article.Finish();
+      for (size_t k = 0; k < kOutputs; ++k) {
+        Status finished = sinks[k].Finish();
+        if (handles[k] < 0) continue;
+        Status closed = files.Close(handles[k]);
+        if (write_error.ok()) write_error = finished.ok() ? closed : finished;
+      }
+    }
+    if (!read.ok()) {
+      fail(read);
+      continue;
+    }
+    if (untranslated + fuzzy > 0) {
+      if (progress) std::cerr << "\n";
+      std::cerr << doc.po_path << ": warning: " << untranslated << " untranslated and " << fuzzy
+                << " fuzzy of " << units << " units, left out of the TMX, subtitles and article\n";
     }
     for (const WriterWarning& w : tmx_warnings) {
       if (progress) std::cerr << "\n";
       std::cerr << w.ToString() << "\n";
     }
-    if (!writing()) continue;  // the rest has no messages: not worth making
-    {
-      std::vector<Cue> cues = MakeCues(*doc, opt.timing);
-      add(base + ".srt", [&](OutputSink* out) { WriteSrt(cues, SrtMode::kBilingual, out); });
-      add(base + ".en.srt", [&](OutputSink* out) { WriteSrt(cues, SrtMode::kEnglish, out); });
-      add(base + ".en.vtt", [&](OutputSink* out) { WriteVtt(cues, out); });
-    }
-    add(base + ".md", [&](OutputSink* out) { WriteReviewMarkdown(*doc, out); });
-    add(base + ".en.md", [&](OutputSink* out) { out->text() += WriteArticleMarkdown(*doc); });
   }
   if (progress) std::cerr << "\n";
   if (errors > 0) {

@@ -1,10 +1,14 @@
 #include "document.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdint>
 #include <filesystem>
 #include <string_view>
 #include <system_error>
-#include <unordered_map>
 
 #include "affix.h"
 #include "file_io.h"
@@ -221,8 +225,90 @@ Status StreamSource(const std::string& source_path,
   return Status::Ok();
 }
 
-Result<MergedDocument> LoadDocument(const std::string& doc_dir) {
-  MergedDocument doc;
+namespace {
+
+uint64_t KeyHash(std::string_view s) { return std::hash<std::string_view>()(s); }
+
+TranslationState StateOf(const PoEntry& e) {
+  if (!e.HasTranslation()) return TranslationState::kUntranslated;
+  return e.IsFuzzy() ? TranslationState::kFuzzy : TranslationState::kTranslated;
+}
+
+// The candidates of `key` in a sorted (hash, entry) index: entries in file
+// order.
+std::pair<const std::pair<uint64_t, uint32_t>*, const std::pair<uint64_t, uint32_t>*> Candidates(
+    const std::vector<std::pair<uint64_t, uint32_t>>& index, std::string_view key) {
+  const uint64_t h = KeyHash(key);
+  auto lo = std::lower_bound(index.begin(), index.end(), std::make_pair(h, uint32_t{0}));
+  auto hi = lo;
+  while (hi != index.end() && hi->first == h) ++hi;
+  return {index.data() + (lo - index.begin()), index.data() + (hi - index.begin())};
+}
+
+}  // namespace
+
+// en.po's active entries, read back by span as units need them, through a
+// window of the file (consecutive units' entries are neighbours).
+struct DocumentReader::PoIndex {
+  struct Entry {
+    PoSpan span;
+    int line = 0;
+    bool has_ctxt = false;
+  };
+  std::vector<Entry> entries;  // active entries, in file order
+  // (hash of msgctxt / msgid, entry), sorted.
+  std::vector<std::pair<uint64_t, uint32_t>> by_ctxt, by_text;
+  std::vector<bool> used;
+  int fd = -1;
+  std::string path;
+  std::string window;
+  uint64_t window_begin = 0;
+  // The entry last read back, kept: a unit asks for the same one again.
+  uint32_t cached = UINT32_MAX;
+  PoEntry cached_entry;
+
+  ~PoIndex() {
+    if (fd >= 0) ::close(fd);
+  }
+
+  Result<PoEntry*> Get(uint32_t i) {
+    if (i == cached) return &cached_entry;
+    const PoSpan span = entries[i].span;
+    const size_t len = static_cast<size_t>(span.end - span.begin);
+    if (span.begin < window_begin || span.end > window_begin + window.size()) {
+      constexpr size_t kWindow = size_t{1} << 16;
+      window.resize(std::max(len, kWindow));
+      size_t done = 0;
+      while (done < window.size()) {
+        ssize_t n = ::pread(fd, window.data() + done, window.size() - done,
+                            static_cast<off_t>(span.begin + done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return Status::IoError({path}, "cannot read");
+        if (n == 0) break;
+        done += static_cast<size_t>(n);
+      }
+      window.resize(done);
+      window_begin = span.begin;
+      if (done < len) {
+        return Status::InvalidInput({path}, "changed while being read (the file got shorter)");
+      }
+    }
+    Result<PoEntry> e = ParsePoEntry(
+        std::string_view(window).substr(static_cast<size_t>(span.begin - window_begin), len), path);
+    if (!e.ok()) return e.status();
+    cached = i;
+    cached_entry = std::move(*e);
+    cached_entry.line = entries[i].line;
+    return &cached_entry;
+  }
+};
+
+DocumentReader::DocumentReader() = default;
+DocumentReader::~DocumentReader() = default;
+
+Result<std::unique_ptr<DocumentReader>> DocumentReader::Open(const std::string& doc_dir) {
+  std::unique_ptr<DocumentReader> r(new DocumentReader());
+  MergedDocument& doc = r->info_;
   doc.dir = doc_dir;
   doc.name = BaseName(doc_dir);
   Result<std::string> source = FindSource(doc_dir);
@@ -230,74 +316,126 @@ Result<MergedDocument> LoadDocument(const std::string& doc_dir) {
   doc.source_path = *source;
   doc.timed = EndsWith(doc.source_path, ".srt");
   doc.po_path = doc_dir + "/en.po";
-  Result<std::vector<Unit>> units = LoadSource(doc.source_path);
-  if (!units.ok()) return units.status();
+  Result<std::string> clean = ReadClean(doc.source_path);
+  if (!clean.ok()) return clean.status();
+  if (doc.timed) {
+    Result<std::vector<Unit>> units = LoadSrtSource(*clean, doc.source_path);
+    if (!units.ok()) return units.status();
+    r->srt_units_ = std::move(*units);
+  } else {
+    r->clean_ = std::move(*clean);
+  }
+  r->po_ = std::make_unique<PoIndex>();
+  PoIndex& po = *r->po_;
+  po.path = doc.po_path;
+  if (!FileExists(doc.po_path)) return r;
+  Result<std::optional<PoEntry>> header =
+      ScanPo(doc.po_path, [&](PoEntry&& e, PoSpan span) -> Status {
+        if (e.obsolete) {
+          ++doc.obsolete;
+          return Status::Ok();
+        }
+        const uint32_t i = static_cast<uint32_t>(po.entries.size());
+        po.entries.push_back({span, e.line, e.msgctxt.has_value()});
+        if (e.msgctxt) po.by_ctxt.emplace_back(KeyHash(*e.msgctxt), i);
+        po.by_text.emplace_back(KeyHash(e.msgid), i);
+        return Status::Ok();
+      });
+  if (!header.ok()) return header.status();
+  std::sort(po.by_ctxt.begin(), po.by_ctxt.end());
+  std::sort(po.by_text.begin(), po.by_text.end());
+  po.fd = ::open(doc.po_path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (po.fd < 0) return Status::IoError({doc.po_path}, "cannot read");
+  return r;
+}
 
-  PoFile po;
-  if (FileExists(doc.po_path)) {
-    Result<PoFile> read = ReadPo(doc.po_path);
-    if (!read.ok()) return read.status();
-    po = std::move(*read);
-  }
-  // Join by msgctxt (the unit id); an entry whose msgctxt is stale but whose
-  // msgid is the unit's text also serves (en.po not yet updated).
-  // Hash maps of views into the msgctxt and msgid of `po`'s entries (which
-  // outlive them and are not changed; only translations are moved out).
-  std::unordered_map<std::string_view, size_t> by_ctxt;
-  std::unordered_map<std::string_view, std::vector<size_t>> by_text;  // in file order
-  by_ctxt.reserve(po.entries.size());
-  by_text.reserve(po.entries.size());
-  std::vector<bool> used(po.entries.size(), false);
-  for (size_t i = 0; i < po.entries.size(); ++i) {
-    const PoEntry& e = po.entries[i];
-    if (e.obsolete) {
-      ++doc.obsolete;
-      continue;
-    }
-    if (e.msgctxt) by_ctxt.emplace(*e.msgctxt, i);
-    by_text[e.msgid].push_back(i);
-  }
-  auto state_of = [](const PoEntry& e) {
-    if (!e.HasTranslation()) return TranslationState::kUntranslated;
-    return e.IsFuzzy() ? TranslationState::kFuzzy : TranslationState::kTranslated;
-  };
-  doc.units.reserve(units->size());
+Status DocumentReader::Join(std::vector<Unit>* units, std::vector<MergedUnit>* out) {
+  PoIndex& po = *po_;
+  out->clear();
+  out->reserve(units->size());
   for (Unit& u : *units) {
     MergedUnit mu;
-    PoEntry* entry = nullptr;
+    // Join by msgctxt (the unit id); an entry whose msgctxt is stale but
+    // whose msgid is the unit's text also serves (en.po not yet updated).
+    // The entry of a msgctxt is the first in the file that has it.
+    uint32_t ctxt = UINT32_MAX;
+    bool ctxt_unused = false;
+    auto [c_lo, c_hi] = Candidates(po.by_ctxt, u.id);
+    for (auto* c = c_lo; c != c_hi && ctxt == UINT32_MAX; ++c) {
+      Result<PoEntry*> e = po.Get(c->second);
+      if (!e.ok()) return e.status();
+      if (*(*e)->msgctxt == u.id) ctxt = c->second;
+    }
+    uint32_t chosen = UINT32_MAX;
     bool stale = false;
-    auto ctxt = by_ctxt.find(u.id);
-    if (ctxt != by_ctxt.end() && !used[ctxt->second] && po.entries[ctxt->second].msgid == u.text) {
-      entry = &po.entries[ctxt->second];
-      used[ctxt->second] = true;
-    } else {
-      auto same = by_text.find(u.text);
-      if (same != by_text.end()) {
-        for (size_t i : same->second) {
-          if (!used[i]) {
-            entry = &po.entries[i];
-            used[i] = true;
-            break;
-          }
-        }
+    if (ctxt != UINT32_MAX && !po.used[ctxt]) {
+      Result<PoEntry*> e = po.Get(ctxt);
+      if (!e.ok()) return e.status();
+      ctxt_unused = true;
+      if ((*e)->msgid == u.text) chosen = ctxt;
+    }
+    if (chosen == UINT32_MAX) {
+      // The first unused entry (file order) with the unit's text.
+      auto [t_lo, t_hi] = Candidates(po.by_text, u.text);
+      for (auto* t = t_lo; t != t_hi && chosen == UINT32_MAX; ++t) {
+        if (po.used[t->second]) continue;
+        Result<PoEntry*> e = po.Get(t->second);
+        if (!e.ok()) return e.status();
+        if ((*e)->msgid == u.text) chosen = t->second;
       }
-      if (entry == nullptr && ctxt != by_ctxt.end() && !used[ctxt->second]) {
+      if (chosen == UINT32_MAX && ctxt_unused) {
         // Same id, other Korean: the English is for an older text.
-        entry = &po.entries[ctxt->second];
-        used[ctxt->second] = true;
+        chosen = ctxt;
         stale = true;
       }
     }
-    if (entry != nullptr) {
-      mu.state = state_of(*entry);
-      // Each entry serves one unit (used[]): its translation is moved.
-      mu.english = entry->TakeTranslation();
+    if (chosen != UINT32_MAX) {
+      Result<PoEntry*> got = po.Get(chosen);
+      if (!got.ok()) return got.status();
+      PoEntry& entry = **got;
+      po.used[chosen] = true;
+      mu.state = StateOf(entry);
+      mu.english = entry.TakeTranslation();  // each entry serves one unit
+      po.cached = UINT32_MAX;
       if (stale && mu.state == TranslationState::kTranslated) mu.state = TranslationState::kFuzzy;
-      mu.po_line = entry->line;
+      mu.po_line = entry.line;
     }
     mu.unit = std::move(u);
-    doc.units.push_back(std::move(mu));
+    out->push_back(std::move(mu));
   }
+  return Status::Ok();
+}
+
+Status DocumentReader::Read(const std::function<void(std::vector<MergedUnit>* batch)>& sink) {
+  po_->used.assign(po_->entries.size(), false);
+  po_->cached = UINT32_MAX;
+  std::vector<MergedUnit> merged;
+  if (info_.timed) {
+    std::vector<Unit> units = srt_units_;
+    BITEXT_RETURN_IF_ERROR(Join(&units, &merged));
+    sink(&merged);
+    return Status::Ok();
+  }
+  Status status;
+  SegmentInBatches(clean_, [&](std::vector<Unit>* batch) {
+    if (!status.ok()) return;
+    status = Join(batch, &merged);
+    if (status.ok()) sink(&merged);
+  });
+  return status;
+}
+
+Result<MergedDocument> LoadDocument(const std::string& doc_dir) {
+  Result<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(doc_dir);
+  if (!reader.ok()) return reader.status();
+  MergedDocument doc = (*reader)->info();
+  BITEXT_RETURN_IF_ERROR((*reader)->Read([&doc](std::vector<MergedUnit>* batch) {
+    if (doc.units.empty()) {
+      doc.units = std::move(*batch);
+    } else {
+      for (MergedUnit& mu : *batch) doc.units.push_back(std::move(mu));
+    }
+  }));
   return doc;
 }
 

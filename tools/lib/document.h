@@ -13,6 +13,7 @@
 #define BITEXT_DOCUMENT_H_
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -56,7 +57,47 @@ Status StreamSource(const std::string& source_path,
 
 // Loads source and en.po and joins them by unit id (msgctxt). Errors name
 // the file (bad UTF-8 in the source, malformed en.po).
+// (DocumentReader::Open and Read, with the batches gathered.)
 Result<MergedDocument> LoadDocument(const std::string& doc_dir);
+
+// LoadDocument for a caller that streams the units (bitext build), so that
+// a large document is never held whole:
+//
+//   Result<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(dir);
+//   if (!reader.ok()) return reader.status();
+//   const MergedDocument& info = (*reader)->info();  // name, paths; no units
+//   Status s = (*reader)->Read([&](std::vector<MergedUnit>* batch) { ... });
+//
+// Open reads and checks the source (keeping its clean text) and en.po, and
+// reports LoadDocument's errors. Of en.po it keeps only an index (span and
+// line of each active entry, hashes of msgctxt and msgid); Read reads the
+// entries back from the file as units need them. Read hands `sink` the
+// units LoadDocument gives, joined the same way, in order, a batch at a time
+// (SegmentInBatches' batches; a timed source's units in one); `sink` may
+// move from them. Read may be called again for the same units. It fails
+// only if en.po changed on disk since Open (or cannot be read any more).
+class DocumentReader {
+ public:
+  static Result<std::unique_ptr<DocumentReader>> Open(const std::string& doc_dir);
+  ~DocumentReader();
+  DocumentReader(const DocumentReader&) = delete;
+  DocumentReader& operator=(const DocumentReader&) = delete;
+
+  // LoadDocument's document without its units (obsolete counted).
+  const MergedDocument& info() const { return info_; }
+  Status Read(const std::function<void(std::vector<MergedUnit>* batch)>& sink);
+
+ private:
+  DocumentReader();
+  struct PoIndex;
+  // Joins `units` with their entries into *out (cleared first).
+  Status Join(std::vector<Unit>* units, std::vector<MergedUnit>* out);
+
+  MergedDocument info_;
+  std::string clean_;            // the clean text of a ko.txt source
+  std::vector<Unit> srt_units_;  // the units of a ko.srt source
+  std::unique_ptr<PoIndex> po_;
+};
 
 // The document folders under `translations_dir` (sorted by name): every
 // sub-folder holding ko.txt or ko.srt.

@@ -120,33 +120,60 @@ Status WriteFilesAtomic(const std::vector<std::pair<std::string, std::string>>& 
 AtomicFileSet::~AtomicFileSet() { Abort(); }
 
 Status AtomicFileSet::Begin(const std::string& path) {
-  if (fd_ >= 0) BITEXT_RETURN_IF_ERROR(End());
-  std::string tmp;
-  int fd = -1;
-  BITEXT_RETURN_IF_ERROR(OpenTemp(path, &tmp, &fd));
-  fd_ = fd;
-  open_path_ = path;
-  open_temp_ = std::move(tmp);
-  open_status_ = Status::Ok();
+  if (begun_ >= 0) BITEXT_RETURN_IF_ERROR(End());
+  Result<int> file = Open(path);
+  if (!file.ok()) return file.status();
+  begun_ = *file;
   return Status::Ok();
 }
 
 Status AtomicFileSet::Append(std::string_view bytes) {
-  if (fd_ < 0) return Status::IoError({}, "no file begun");
-  if (open_status_.ok()) open_status_ = WriteAll(fd_, bytes, open_path_);
-  return open_status_;
+  if (begun_ < 0) return Status::IoError({}, "no file begun");
+  return Append(begun_, bytes);
 }
 
 Status AtomicFileSet::End() {
-  if (fd_ < 0) return Status::IoError({}, "no file begun");
-  Status s = CloseTemp(open_path_, open_temp_, fd_, open_status_);
-  fd_ = -1;
-  if (s.ok()) {
-    paths_.push_back(std::move(open_path_));
-    temps_.push_back(std::move(open_temp_));
+  if (begun_ < 0) return Status::IoError({}, "no file begun");
+  int file = begun_;
+  begun_ = -1;
+  return Close(file);
+}
+
+Result<int> AtomicFileSet::Open(const std::string& path) {
+  OpenFile f;
+  BITEXT_RETURN_IF_ERROR(OpenTemp(path, &f.temp, &f.fd));
+  f.path = path;
+  open_.push_back(std::move(f));
+  return static_cast<int>(open_.size() - 1);
+}
+
+Status AtomicFileSet::Append(int file, std::string_view bytes) {
+  if (file < 0 || static_cast<size_t>(file) >= open_.size() || open_[file].fd < 0) {
+    return Status::IoError({}, "no such open file");
   }
-  open_path_.clear();
-  open_temp_.clear();
+  OpenFile& f = open_[file];
+  if (f.status.ok()) f.status = WriteAll(f.fd, bytes, f.path);
+  return f.status;
+}
+
+Status AtomicFileSet::Close(int file) {
+  if (file < 0 || static_cast<size_t>(file) >= open_.size() || open_[file].fd < 0) {
+    return Status::IoError({}, "no such open file");
+  }
+  OpenFile& f = open_[file];
+  Status s = CloseTemp(f.path, f.temp, f.fd, f.status);
+  f.fd = -1;
+  if (s.ok()) {
+    paths_.push_back(std::move(f.path));
+    temps_.push_back(std::move(f.temp));
+  }
+  f.path.clear();
+  f.temp.clear();
+  if (begun_ == file) begun_ = -1;
+  // Once nothing is open, handles start again from 0.
+  bool any_open = false;
+  for (const OpenFile& o : open_) any_open = any_open || o.fd >= 0;
+  if (!any_open) open_.clear();
   return s;
 }
 
@@ -157,19 +184,22 @@ Status AtomicFileSet::Add(const std::string& path, std::string_view content) {
 }
 
 void AtomicFileSet::Abort() {
-  if (fd_ >= 0) {
-    ::close(fd_);
-    ::unlink(open_temp_.c_str());
-    fd_ = -1;
+  for (OpenFile& f : open_) {
+    if (f.fd < 0) continue;
+    ::close(f.fd);
+    ::unlink(f.temp.c_str());
   }
+  open_.clear();
+  begun_ = -1;
   for (const std::string& t : temps_) ::unlink(t.c_str());
   paths_.clear();
   temps_.clear();
 }
 
 Status AtomicFileSet::Commit() {
-  if (fd_ >= 0) {
-    Status s = End();
+  for (size_t i = 0; i < open_.size(); ++i) {
+    if (open_[i].fd < 0) continue;
+    Status s = Close(static_cast<int>(i));
     if (!s.ok()) {
       Abort();
       return s;

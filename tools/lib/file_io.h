@@ -69,6 +69,14 @@ class AtomicFileSet {
   Status Begin(const std::string& path);
   Status Append(std::string_view bytes);
   Status End();
+  // Several files in pieces at once (a build streams all its outputs side by
+  // side): Open creates the temporary file of `path` and returns a handle
+  // for Append(handle, ...) and Close(handle), which are Append and End for
+  // that file. Files are added to the set in the order they are closed;
+  // Commit closes (and adds) any still open, in the order they were opened.
+  Result<int> Open(const std::string& path);
+  Status Append(int file, std::string_view bytes);
+  Status Close(int file);
   // IoError naming the destination that could not be replaced (or the open
   // file that could not be flushed or closed); the set is empty afterwards
   // either way.
@@ -81,10 +89,15 @@ class AtomicFileSet {
  private:
   std::vector<std::string> paths_;  // destinations
   std::vector<std::string> temps_;  // their temporary files
-  // The file between Begin and End.
-  int fd_ = -1;
-  std::string open_path_, open_temp_;
-  Status open_status_;
+  // Files opened and not yet closed (fd -1 once closed); a handle is an
+  // index. `begun_` is the one between Begin and End (-1: none).
+  struct OpenFile {
+    int fd = -1;
+    std::string path, temp;
+    Status status;
+  };
+  std::vector<OpenFile> open_;
+  int begun_ = -1;
 };
 
 bool FileExists(const std::string& path);

@@ -1,5 +1,8 @@
 #include "markdown_writer.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <functional>
 #include <string_view>
 #include <unordered_set>
 #include <utility>
@@ -196,168 +199,277 @@ std::string WriteReviewMarkdown(const MergedDocument& doc) {
 }
 
 void WriteReviewMarkdown(const MergedDocument& doc, OutputSink* sink) {
-  std::string& out = sink->text();
+  ReviewMarkdownWriter writer(doc, sink);
+  for (const MergedUnit& mu : doc.units) writer.Add(mu);
+}
+
+ReviewMarkdownWriter::ReviewMarkdownWriter(const MergedDocument& doc, OutputSink* sink)
+    : sink_(sink) {
+  std::string& out = sink_->text();
   out += "# " + MarkdownInline(doc.name) + "\n\n";
   out += "Bilingual review: every unit of the document, Korean source and curated English.\n\n";
   out += "| id | 한국어 | English |\n";
   out += "| --- | --- | --- |\n";
-  for (const MergedUnit& mu : doc.units) {
-    out += "| ";
-    AppendTableCell(mu.unit.id, &out);
-    out += " | ";
-    AppendTableCell(mu.unit.text, &out);
-    out += " | ";
-    if (mu.state == TranslationState::kTranslated) {
-      AppendTableCell(mu.english, &out);
-    } else if (mu.state == TranslationState::kFuzzy) {
-      out += "(fuzzy) ";
-      AppendTableCell(mu.english, &out);
-    }
-    out += " |\n";
-    sink->Poll();
+}
+
+void ReviewMarkdownWriter::Add(const MergedUnit& mu) {
+  std::string& out = sink_->text();
+  out += "| ";
+  AppendTableCell(mu.unit.id, &out);
+  out += " | ";
+  AppendTableCell(mu.unit.text, &out);
+  out += " | ";
+  if (mu.state == TranslationState::kTranslated) {
+    AppendTableCell(mu.english, &out);
+  } else if (mu.state == TranslationState::kFuzzy) {
+    out += "(fuzzy) ";
+    AppendTableCell(mu.english, &out);
   }
+  out += " |\n";
+  sink_->Poll();
 }
 
 std::string WriteArticleMarkdown(const MergedDocument& doc) {
-  std::vector<std::string> blocks;
+  OutputSink sink;
+  ArticleMarkdownWriter writer(&sink);
+  for (const MergedUnit& mu : doc.units) writer.Plan(mu);
+  for (const MergedUnit& mu : doc.units) writer.Write(mu);
+  writer.Finish();
+  return std::move(sink.text());
+}
+
+namespace {
+
+// Teaser text scraped above the title (a site's summary) repeats sentences
+// of the article, whole or as part of a longer sentence there; shorter text
+// is not taken for a teaser.
+constexpr size_t kMinTeaserBytes = 30;  // about ten Hangul syllables
+
+uint64_t TextHash(std::string_view s) { return std::hash<std::string_view>()(s); }
+
+}  // namespace
+
+// The article's units ("kept": translated, not boilerplate, English left
+// after cleaning) are numbered in document order in both passes.
+struct ArticleMarkdownWriter::State {
+  explicit State(OutputSink* s) : sink(s) {}
+
+  // Whether `mu` is kept; its cleaned texts in *ko and *en.
+  static bool Kept(const MergedUnit& mu, std::string* ko, std::string* en) {
+    if (mu.state != TranslationState::kTranslated) return false;
+    if (mu.unit.kind == UnitKind::kBoilerplate) return false;
+    AssignDisplayLine(mu.english, en);
+    if (en->empty()) return false;
+    AssignDisplayLine(mu.unit.text, ko);
+    return true;
+  }
+
+  void Plan(const MergedUnit& mu);
+  void Write(const MergedUnit& mu);
+  // One unit through the block layout (kind, paragraph, cleaned texts).
+  void Lay(UnitKind kind, int paragraph, const std::string& ko, const std::string& en);
+  void Flush();
+  void Emit(const std::string& block);
+
+  OutputSink* sink;
+  std::string ko, en;  // the current unit's cleaned texts
+
+  // First pass.
+  size_t planned = 0;                     // kept units seen
+  size_t title_at = SIZE_MAX;             // kept index of the first title
+  struct Head {                           // a title or dek: shown first
+    UnitKind kind;
+    int paragraph;
+    std::string en;
+  };
+  std::vector<Head> heads;
+  // Units above the first title long enough to be a teaser (kept index,
+  // Korean) while no title has come; after it, those not yet found repeated.
+  std::vector<std::pair<size_t, std::string>> teaser_candidates;
+  std::vector<size_t> teasers;  // kept indices found repeated after the title
+  std::vector<uint64_t> hashes;  // of the Korean of the units not title or dek
+  bool planned_all = false;
+
+  // Second pass.
+  size_t written = 0;  // kept units seen
+  // Hashes of Korean texts that more than one unit has: only those units'
+  // texts are kept to find repeats exactly.
+  std::vector<uint64_t> repeated_hashes;
+  std::unordered_set<std::string> seen;
+  std::unordered_set<std::string> seen_captions;  // English of captions shown
   std::vector<std::string> bylines;
-  std::unordered_set<std::string_view> seen_captions;  // English of captions shown
+  size_t blocks = 0;  // written
   Block cur = Block::kNone;
   int cur_paragraph = -1;
   std::vector<std::string> parts;  // pieces of the current block
-  auto flush = [&]() {
-    if (parts.empty()) {
-      cur = Block::kNone;
-      return;
+};
+
+void ArticleMarkdownWriter::State::Plan(const MergedUnit& mu) {
+  if (!Kept(mu, &ko, &en)) return;
+  const size_t i = planned++;
+  const UnitKind k = mu.unit.kind;
+  if (k == UnitKind::kTitle && title_at == SIZE_MAX) title_at = i;
+  if (title_at == SIZE_MAX) {
+    if (k != UnitKind::kCaption && ko.size() >= kMinTeaserBytes) {
+      teaser_candidates.emplace_back(i, ko);
     }
-    std::string joined;
-    for (size_t i = 0; i < parts.size(); ++i) {
-      if (cur == Block::kList) {
-        joined += (i > 0 ? "\n" : "") + parts[i];
+  } else if (!teaser_candidates.empty()) {
+    // From the title on: does this unit repeat a text from above it?
+    for (size_t c = 0; c < teaser_candidates.size();) {
+      if (ko.find(teaser_candidates[c].second) != std::string::npos) {
+        teasers.push_back(teaser_candidates[c].first);
+        teaser_candidates.erase(teaser_candidates.begin() + static_cast<std::ptrdiff_t>(c));
       } else {
-        joined += (i > 0 ? " " : "") + parts[i];
+        ++c;
       }
     }
-    switch (cur) {
-      case Block::kTitle:
-        blocks.push_back("# " + joined);
-        break;
-      case Block::kDek:
-      case Block::kCaption:
-        blocks.push_back("*" + joined + "*");
-        break;
-      case Block::kQuestion:
-        blocks.push_back("**" + joined + "**");
-        break;
-      case Block::kList:
-      case Block::kText:
-      case Block::kNone:
-        blocks.push_back(joined);
-        break;
+  }
+  if (k == UnitKind::kTitle || k == UnitKind::kDek) {
+    heads.push_back({k, mu.unit.paragraph, en});
+  } else {
+    hashes.push_back(TextHash(ko));
+  }
+}
+
+void ArticleMarkdownWriter::State::Write(const MergedUnit& mu) {
+  if (!planned_all) {
+    // The plan is complete: the title and dek come first.
+    planned_all = true;
+    if (title_at == SIZE_MAX) title_at = 0;  // no title: no teaser either
+    teaser_candidates.clear();
+    std::sort(teasers.begin(), teasers.end());
+    std::sort(hashes.begin(), hashes.end());
+    for (size_t i = 1; i < hashes.size(); ++i) {
+      if (hashes[i] == hashes[i - 1] &&
+          (repeated_hashes.empty() || repeated_hashes.back() != hashes[i])) {
+        repeated_hashes.push_back(hashes[i]);
+      }
     }
-    parts.clear();
+    hashes = std::vector<uint64_t>();
+    for (const Head& h : heads) Lay(h.kind, h.paragraph, std::string(), h.en);
+    heads = std::vector<Head>();
+  }
+  if (!Kept(mu, &ko, &en)) return;
+  const size_t i = written++;
+  const UnitKind k = mu.unit.kind;
+  if (k == UnitKind::kTitle || k == UnitKind::kDek) return;
+  // Teaser text scraped above the title repeats the article: left out.
+  if (i < title_at && std::binary_search(teasers.begin(), teasers.end(), i)) return;
+  // Each Korean text once.
+  if (std::binary_search(repeated_hashes.begin(), repeated_hashes.end(), TextHash(ko)) &&
+      !seen.insert(ko).second) {
+    return;
+  }
+  Lay(k, mu.unit.paragraph, ko, en);
+}
+
+void ArticleMarkdownWriter::State::Lay(UnitKind kind, int paragraph, const std::string& ko_text,
+                                       const std::string& en_text) {
+  if (kind == UnitKind::kByline) {
+    bylines.push_back(MarkdownParagraph(en_text));
+    return;
+  }
+  if (kind == UnitKind::kCaption && !seen_captions.insert(en_text).second) return;
+  Block b = BlockOf(kind);
+  bool same = b == cur && (b == Block::kList || paragraph == cur_paragraph);
+  if (!same) Flush();
+  cur = b;
+  cur_paragraph = paragraph;
+  if (b == Block::kList) {
+    // "△ A △ B" in one unit: one item each.
+    std::vector<std::string> items;
+    size_t from = 0;
+    for (size_t at = en_text.find(" \xE2\x96\xB3", 1); at != std::string::npos;
+         at = en_text.find(" \xE2\x96\xB3", at + 1)) {
+      items.push_back(en_text.substr(from, at - from));
+      from = at + 1;
+    }
+    items.push_back(en_text.substr(from));
+    for (size_t k = 0; k < items.size(); ++k) {
+      std::string ordinal;
+      std::string item = StripListMarker(items[k], &ordinal);
+      if (k == 0 && same && !parts.empty() && !KoreanStartsListItem(ko_text)) {
+        parts.back() += " " + MarkdownInline(items[k]);
+      } else {
+        parts.push_back((ordinal.empty() ? "- " : ordinal + ". ") + MarkdownParagraph(item));
+      }
+    }
+    return;
+  }
+  if (b == Block::kText) {
+    std::string name;
+    size_t label = kind == UnitKind::kSpeech ? EnglishSpeakerLabel(en_text, &name) : 0;
+    if (label > 0) {
+      parts.push_back("**" + MarkdownInline(name) + ":** " + MarkdownInline(en_text.substr(label)));
+    } else {
+      parts.push_back(parts.empty() ? MarkdownParagraph(en_text) : MarkdownInline(en_text));
+    }
+    return;
+  }
+  parts.push_back(MarkdownInline(en_text));
+}
+
+void ArticleMarkdownWriter::State::Flush() {
+  if (parts.empty()) {
     cur = Block::kNone;
-  };
-  // The units the article shows, in the order it shows them: the title and
-  // dek first, then the rest in document order without repeats.
-  std::vector<const MergedUnit*> kept;
-  std::vector<std::string> kept_ko, kept_en;  // cleaned texts of kept[i]
-  for (const MergedUnit& mu : doc.units) {
-    if (mu.state != TranslationState::kTranslated) continue;
-    if (mu.unit.kind == UnitKind::kBoilerplate) continue;
-    std::string en = DisplayLine(mu.english);
-    if (en.empty()) continue;
-    kept.push_back(&mu);
-    kept_en.push_back(std::move(en));
-    kept_ko.push_back(DisplayLine(mu.unit.text));
+    return;
   }
-  size_t title_at = kept.size();
-  for (size_t i = 0; i < kept.size(); ++i) {
-    if (kept[i]->unit.kind == UnitKind::kTitle) {
-      title_at = i;
+  std::string joined;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (cur == Block::kList) {
+      joined += (i > 0 ? "\n" : "") + parts[i];
+    } else {
+      joined += (i > 0 ? " " : "") + parts[i];
+    }
+  }
+  switch (cur) {
+    case Block::kTitle:
+      Emit("# " + joined);
       break;
-    }
+    case Block::kDek:
+    case Block::kCaption:
+      Emit("*" + joined + "*");
+      break;
+    case Block::kQuestion:
+      Emit("**" + joined + "**");
+      break;
+    case Block::kList:
+    case Block::kText:
+    case Block::kNone:
+      Emit(joined);
+      break;
   }
-  if (title_at == kept.size()) title_at = 0;
-  // Teaser text scraped above the title (a site's summary) repeats sentences
-  // of the article, whole or as part of a longer sentence there.
-  auto repeated_after_title = [&](size_t i) {
-    constexpr size_t kMinTeaserBytes = 30;  // about ten Hangul syllables
-    if (kept[i]->unit.kind == UnitKind::kCaption) return false;
-    if (kept_ko[i].size() < kMinTeaserBytes) return false;
-    for (size_t j = title_at; j < kept.size(); ++j) {
-      if (kept_ko[j].find(kept_ko[i]) != std::string::npos) return true;
-    }
-    return false;
-  };
-  std::vector<size_t> order;  // indices into kept
-  for (size_t i = 0; i < kept.size(); ++i) {
-    UnitKind k = kept[i]->unit.kind;
-    if (k == UnitKind::kTitle || k == UnitKind::kDek) order.push_back(i);
+  parts.clear();
+  cur = Block::kNone;
+}
+
+void ArticleMarkdownWriter::State::Emit(const std::string& block) {
+  // Blocks are separated by one blank line.
+  std::string& out = sink->text();
+  if (blocks++ > 0) out += "\n";
+  out += block;
+  out += "\n";
+  sink->Poll();
+}
+
+ArticleMarkdownWriter::ArticleMarkdownWriter(OutputSink* sink)
+    : state_(std::make_unique<State>(sink)) {}
+
+ArticleMarkdownWriter::~ArticleMarkdownWriter() = default;
+
+void ArticleMarkdownWriter::Plan(const MergedUnit& mu) { state_->Plan(mu); }
+
+void ArticleMarkdownWriter::Write(const MergedUnit& mu) { state_->Write(mu); }
+
+void ArticleMarkdownWriter::Finish() {
+  State& s = *state_;
+  if (!s.planned_all) {  // no unit written (an empty document): the plan's heads
+    MergedUnit none;
+    s.Write(none);
   }
-  std::unordered_set<std::string_view> seen;
-  for (size_t i = 0; i < kept.size(); ++i) {
-    UnitKind k = kept[i]->unit.kind;
-    if (k == UnitKind::kTitle || k == UnitKind::kDek) continue;
-    // Teaser text scraped above the title repeats the article: left out.
-    if (i < title_at && repeated_after_title(i)) continue;
-    if (!seen.insert(kept_ko[i]).second) continue;
-    order.push_back(i);
-  }
-  for (size_t idx : order) {
-    const MergedUnit& mu = *kept[idx];
-    const std::string& en = kept_en[idx];
-    if (mu.unit.kind == UnitKind::kByline) {
-      bylines.push_back(MarkdownParagraph(en));
-      continue;
-    }
-    if (mu.unit.kind == UnitKind::kCaption && !seen_captions.insert(en).second) continue;
-    Block b = BlockOf(mu.unit.kind);
-    bool same = b == cur && (b == Block::kList || mu.unit.paragraph == cur_paragraph);
-    if (!same) flush();
-    cur = b;
-    cur_paragraph = mu.unit.paragraph;
-    if (b == Block::kList) {
-      // "△ A △ B" in one unit: one item each.
-      std::vector<std::string> items;
-      size_t from = 0;
-      for (size_t at = en.find(" \xE2\x96\xB3", 1); at != std::string::npos;
-           at = en.find(" \xE2\x96\xB3", at + 1)) {
-        items.push_back(en.substr(from, at - from));
-        from = at + 1;
-      }
-      items.push_back(en.substr(from));
-      for (size_t k = 0; k < items.size(); ++k) {
-        std::string ordinal;
-        std::string item = StripListMarker(items[k], &ordinal);
-        if (k == 0 && same && !parts.empty() && !KoreanStartsListItem(kept_ko[idx])) {
-          parts.back() += " " + MarkdownInline(items[k]);
-        } else {
-          parts.push_back((ordinal.empty() ? "- " : ordinal + ". ") + MarkdownParagraph(item));
-        }
-      }
-      continue;
-    }
-    if (b == Block::kText) {
-      std::string name;
-      size_t label = mu.unit.kind == UnitKind::kSpeech ? EnglishSpeakerLabel(en, &name) : 0;
-      if (label > 0) {
-        parts.push_back("**" + MarkdownInline(name) + ":** " + MarkdownInline(en.substr(label)));
-      } else {
-        parts.push_back(parts.empty() ? MarkdownParagraph(en) : MarkdownInline(en));
-      }
-      continue;
-    }
-    parts.push_back(MarkdownInline(en));
-  }
-  flush();
-  for (std::string& b : bylines) blocks.push_back(std::move(b));
-  std::string out;
-  for (size_t i = 0; i < blocks.size(); ++i) {
-    if (i > 0) out += "\n";
-    out += blocks[i] + "\n";
-  }
-  return out;
+  s.Flush();
+  for (const std::string& b : s.bylines) s.Emit(b);
+  s.bylines.clear();
 }
 
 }  // namespace bitext

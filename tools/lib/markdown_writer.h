@@ -39,6 +39,7 @@
 #ifndef BITEXT_MARKDOWN_WRITER_H_
 #define BITEXT_MARKDOWN_WRITER_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -61,7 +62,49 @@ std::string MarkdownTableCell(std::string_view text);
 std::string WriteReviewMarkdown(const MergedDocument& doc);
 // The same text, passed to `sink` unit by unit (output_sink.h).
 void WriteReviewMarkdown(const MergedDocument& doc, OutputSink* sink);
+
+// WriteReviewMarkdown a unit at a time (for streamed units): the constructor
+// writes the heading (from doc.name; doc's units are not read), Add one
+// table row. `sink` must outlive the writer.
+class ReviewMarkdownWriter {
+ public:
+  ReviewMarkdownWriter(const MergedDocument& doc, OutputSink* sink);
+  void Add(const MergedUnit& mu);
+
+ private:
+  OutputSink* sink_;
+};
 std::string WriteArticleMarkdown(const MergedDocument& doc);
+
+// WriteArticleMarkdown for streamed units, in two passes over the same
+// units in the same order: the title and dek lead the article and teaser
+// text above the title is left out, so the whole document is seen (Plan)
+// before anything is written (Write); then Finish.
+//
+//   ArticleMarkdownWriter article(&sink);
+//   reader.Read(... article.Plan(unit) ...);
+//   reader.Read(... article.Write(unit) ...);
+//   article.Finish();
+//
+// Held between the passes: the title and dek units' English, the units
+// above the title that may be teasers, and a hash of each unit's Korean;
+// during the second, the texts of the units whose hash repeats (to leave
+// out repeats exactly) and the bylines (they close the article). `sink`
+// must outlive the writer.
+class ArticleMarkdownWriter {
+ public:
+  explicit ArticleMarkdownWriter(OutputSink* sink);
+  ~ArticleMarkdownWriter();
+  ArticleMarkdownWriter(const ArticleMarkdownWriter&) = delete;
+  ArticleMarkdownWriter& operator=(const ArticleMarkdownWriter&) = delete;
+  void Plan(const MergedUnit& mu);
+  void Write(const MergedUnit& mu);
+  void Finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace bitext
 

@@ -1,8 +1,12 @@
 #include "po_store.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <string_view>
 #include <unordered_map>
@@ -76,11 +80,14 @@ class PoParser {
   PoParser(std::string_view content, std::string file) : text_(content), file_(std::move(file)) {}
 
   Result<PoFile> Parse();
+  // ScanPo's parse of the file open as `f`: entries go to `on_entry`.
+  Result<std::optional<PoEntry>> Scan(std::FILE* f, const PoEntryFn& on_entry);
 
  private:
   struct Line {
     std::string_view text;  // without the line end
     int number = 0;
+    uint64_t offset = 0;  // of the line's first byte in the file
   };
 
   Status ErrorAt(const Line& line, size_t byte, const std::string& message) const {
@@ -115,6 +122,20 @@ class PoParser {
     return index == kHeader ? *result_.header : result_.entries[index];
   }
   std::unordered_multimap<size_t, size_t> seen_;
+  // The first invalid UTF-8 in `f` (a scan), as the error Parse gives for
+  // it; Ok if there is none.
+  Status Utf8Error(std::FILE* f) const;
+  // Scanning (on_entry_ set): entries are passed on, not kept; seen_ then
+  // indexes spans_, where a duplicate's first definition is read back from.
+  const PoEntryFn* on_entry_ = nullptr;
+  std::FILE* scan_file_ = nullptr;
+  struct SeenSpan {
+    PoSpan span;
+    int line;
+  };
+  std::vector<SeenSpan> spans_;
+  uint64_t line_offset_ = 0;  // of the line being handled
+  uint64_t entry_begin_ = 0;  // of the entry in progress
 
   // The entry in progress.
   PoEntry entry_;
@@ -160,12 +181,14 @@ Result<PoFile> PoParser::Parse() {
     std::string_view raw = rest.substr(0, nl);
     rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
     if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-    Line line{raw, ++number};
+    Line line{raw, ++number, static_cast<uint64_t>(raw.data() - text_.data())};
+    line_offset_ = line.offset;
     last_line_ = line;
     size_t nul = raw.find('\0');
     if (nul != std::string_view::npos) return ErrorAt(line, nul, "NUL byte; a PO file is text");
     BITEXT_RETURN_IF_ERROR(HandleLine(line));
   }
+  line_offset_ = text_.size();
   BITEXT_RETURN_IF_ERROR(FinishEntry());
   return std::move(result_);
 }
@@ -214,7 +237,10 @@ Status PoParser::HandleComment(const Line& line, size_t p) {
   if (size_t cr = line.text.find('\r', p); cr != std::string_view::npos) {
     return ErrorAt(line, cr, "carriage return inside a comment line");
   }
-  if (!has_comments_ && !has_syntax_) first_line_ = line.number;
+  if (!has_comments_ && !has_syntax_) {
+    first_line_ = line.number;
+    entry_begin_ = line.offset;
+  }
   has_comments_ = true;
   std::string_view t = line.text.substr(p + 1);
   char kind = 0;
@@ -322,7 +348,10 @@ Status PoParser::HandleSyntax(const Line& line, size_t p, bool obsolete, bool pr
                    obsolete ? "obsolete '#~' line inside an active entry"
                             : "active line inside an obsolete '#~' entry");
   }
-  if (!has_comments_ && !has_syntax_) first_line_ = line.number;
+  if (!has_comments_ && !has_syntax_) {
+    first_line_ = line.number;
+    entry_begin_ = line.offset;
+  }
   has_syntax_ = true;
   entry_.obsolete = obsolete;
 
@@ -541,18 +570,38 @@ Status PoParser::FinishEntry() {
   if (!entry_.obsolete) {
     auto [first, last] = seen_.equal_range(hash);
     for (auto it = first; it != last; ++it) {
-      const PoEntry& seen = Seen(it->second);
-      if (seen.msgctxt != entry_.msgctxt || seen.msgid != entry_.msgid) continue;
+      const PoEntry* seen = nullptr;
+      PoEntry read_back;
+      int seen_line = 0;
+      if (on_entry_ != nullptr && it->second != kHeader) {
+        const SeenSpan& s = spans_[it->second];
+        Result<PoEntry> back = ReadPoEntryAt(::fileno(scan_file_), s.span, file_);
+        if (!back.ok()) return back.status();
+        read_back = std::move(*back);
+        seen = &read_back;
+        seen_line = s.line;
+      } else {
+        seen = &Seen(it->second);
+        seen_line = seen->line;
+      }
+      if (seen->msgctxt != entry_.msgctxt || seen->msgid != entry_.msgid) continue;
       return Status::InvalidInput({file_, entry_.line, msgid_col_},
                                   std::string(entry_.IsHeader() ? "duplicate header entry"
                                                                 : "duplicate message definition") +
                                       " (msgctxt and msgid as at line " +
-                                      std::to_string(seen.line) + ")");
+                                      std::to_string(seen_line) + ")");
     }
   }
   if (entry_.IsHeader()) {
     result_.header = std::move(entry_);
     seen_.emplace(hash, kHeader);
+  } else if (on_entry_ != nullptr) {
+    const PoSpan span{entry_begin_, line_offset_};
+    if (!entry_.obsolete) {
+      seen_.emplace(hash, spans_.size());
+      spans_.push_back({span, entry_.line});
+    }
+    BITEXT_RETURN_IF_ERROR((*on_entry_)(std::move(entry_), span));
   } else {
     if (!entry_.obsolete) seen_.emplace(hash, result_.entries.size());
     result_.entries.push_back(std::move(entry_));
@@ -642,6 +691,116 @@ void AppendEntry(std::string* out, const PoEntry& e) {
 
 Result<PoFile> ParsePo(std::string_view content, const std::string& file) {
   return PoParser(content, file).Parse();
+}
+
+Status PoParser::Utf8Error(std::FILE* f) const {
+  // Line by line (no sequence is cut), counting lines and columns as Parse.
+  if (std::fseek(f, 0, SEEK_SET) != 0) return Status::IoError({file_}, "cannot read");
+  char* line = nullptr;
+  size_t cap = 0;
+  int number = 0;
+  Status error;
+  for (ssize_t len; error.ok() && (len = ::getline(&line, &cap, f)) > 0;) {
+    ++number;
+    std::string_view text(line, static_cast<size_t>(len));
+    size_t bad = 0;
+    if (IsValidUtf8(text, &bad)) continue;
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
+    error = ErrorAt(Line{text.substr(0, bad), number, 0}, bad,
+                    std::string("invalid UTF-8 (byte ") + hex + "); the file must be UTF-8");
+  }
+  std::free(line);
+  return error;
+}
+
+Result<std::optional<PoEntry>> PoParser::Scan(std::FILE* f, const PoEntryFn& on_entry) {
+  on_entry_ = &on_entry;
+  scan_file_ = f;
+  // A chunk at a time; `buf` holds the lines not yet handled.
+  constexpr size_t kChunk = size_t{1} << 18;
+  std::string buf;
+  uint64_t buf_offset = 0;  // of buf[0] in the file
+  int number = 0;
+  bool eof = false;
+  // Whatever fails first, invalid UTF-8 anywhere in the file is the error
+  // reported, as Parse does (it checks the whole text before parsing).
+  auto fail = [&](Status error) -> Status {
+    Status utf8 = Utf8Error(f);
+    return utf8.ok() ? error : utf8;
+  };
+  while (!eof) {
+    size_t have = buf.size();
+    buf.resize(have + kChunk);
+    size_t got = std::fread(buf.data() + have, 1, kChunk, f);
+    buf.resize(have + got);
+    if (got < kChunk) {
+      if (std::ferror(f)) return Status::IoError({file_}, "cannot read");
+      eof = true;
+    }
+    // Whole lines only, but for the last one of the file.
+    size_t end = eof ? buf.size() : buf.rfind('\n');
+    if (end == std::string::npos) continue;
+    if (!eof) ++end;
+    std::string_view lines(buf.data(), end);
+    if (!IsValidUtf8(lines)) return fail(Status::Ok());
+    size_t pos = 0;
+    if (buf_offset == 0 && lines.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
+    while (pos < lines.size()) {
+      size_t nl = lines.find('\n', pos);
+      if (nl == std::string_view::npos) nl = lines.size();
+      std::string_view raw = lines.substr(pos, nl - pos);
+      if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+      Line line{raw, ++number, buf_offset + pos};
+      line_offset_ = line.offset;
+      size_t nul = raw.find('\0');
+      if (nul != std::string_view::npos) {
+        return fail(ErrorAt(line, nul, "NUL byte; a PO file is text"));
+      }
+      Status handled = HandleLine(line);
+      if (!handled.ok()) return fail(handled);
+      pos = nl + 1;
+    }
+    buf.erase(0, end);
+    buf_offset += end;
+  }
+  line_offset_ = buf_offset;
+  Status finished = FinishEntry();
+  if (!finished.ok()) return fail(finished);
+  return std::move(result_.header);
+}
+
+Result<std::optional<PoEntry>> ScanPo(const std::string& path, const PoEntryFn& on_entry) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    if (!FileExists(path)) return Status::NotFound({path}, "no such file");
+    return Status::IoError({path}, "cannot read");
+  }
+  Result<std::optional<PoEntry>> header = PoParser(std::string_view(), path).Scan(f, on_entry);
+  std::fclose(f);
+  return header;
+}
+
+Result<PoEntry> ReadPoEntryAt(int fd, PoSpan span, const std::string& file) {
+  std::string bytes(static_cast<size_t>(span.end - span.begin), '\0');
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::pread(fd, bytes.data() + done, bytes.size() - done,
+                        static_cast<off_t>(span.begin + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return Status::IoError({file}, "cannot read back");
+    done += static_cast<size_t>(n);
+  }
+  return ParsePoEntry(bytes, file);
+}
+
+Result<PoEntry> ParsePoEntry(std::string_view bytes, const std::string& file) {
+  Result<PoFile> one = ParsePo(bytes, file);
+  if (!one.ok()) return one.status();
+  if (one->entries.size() != 1) {
+    return Status::InvalidInput({file}, "changed while being read (an entry moved)");
+  }
+  return std::move(one->entries[0]);
 }
 
 Result<PoFile> ReadPo(const std::string& path) {

@@ -31,6 +31,8 @@
 #ifndef BITEXT_PO_STORE_H_
 #define BITEXT_PO_STORE_H_
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -87,6 +89,30 @@ Result<PoFile> ParsePo(std::string_view content, const std::string& file);
 
 // ReadFile + ParsePo.
 Result<PoFile> ReadPo(const std::string& path);
+
+// Reading a PO file too large to hold whole (a build's en.po): ScanPo reads
+// `path` a chunk at a time and passes every entry but the header, active
+// and obsolete, to `on_entry` as soon as it is complete, with the bytes it
+// spans in the file, [begin, end): its comments and lines up to the next
+// entry's first line (blank lines included). It returns the header (nullopt
+// if none). Errors are ParsePo's, at the same FILE:LINE:COL (invalid UTF-8
+// anywhere in the file first, as ParsePo reports it); an error from
+// `on_entry` stops the scan and is returned. What is held is one chunk
+// (256 KB) and, for the duplicate check, a hash and a span per active entry.
+struct PoSpan {
+  uint64_t begin = 0;
+  uint64_t end = 0;
+};
+using PoEntryFn = std::function<Status(PoEntry&& entry, PoSpan span)>;
+Result<std::optional<PoEntry>> ScanPo(const std::string& path, const PoEntryFn& on_entry);
+
+// The entry ScanPo found at `span`, read back from the bytes of the file
+// (`bytes` = file[begin, end)). Its line numbers count from the span's
+// start; ScanPo's entry has the file's. InvalidInput naming `file` if the
+// bytes no longer hold exactly one entry (the file changed meanwhile).
+Result<PoEntry> ParsePoEntry(std::string_view bytes, const std::string& file);
+// ParsePoEntry of the span read (pread) from the open file `fd`.
+Result<PoEntry> ReadPoEntryAt(int fd, PoSpan span, const std::string& file);
 
 // The PO text of `po` (see the layout above). Ends with exactly one newline;
 // "" for a file with neither header nor entries.

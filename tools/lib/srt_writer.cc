@@ -69,31 +69,32 @@ std::string WriteSrt(const std::vector<Cue>& cues, SrtMode mode) {
 }
 
 void WriteSrt(const std::vector<Cue>& cues, SrtMode mode, OutputSink* sink) {
-  std::string& out = sink->text();
-  std::string text;  // the current cue's lines
-  int n = 0;
-  for (const Cue& c : cues) {
-    text.clear();
-    auto add = [&text](const std::vector<std::string>& lines) {
-      for (const std::string& l : lines) {
-        size_t before = text.size();
-        AppendSubtitleLine(l, &text);
-        if (text.size() > before) text += '\n';
-      }
-    };
-    if (mode == SrtMode::kBilingual) add(c.ko_lines);
-    add(c.en_lines);
-    if (text.empty()) continue;
-    out += std::to_string(++n);
-    out += '\n';
-    AppendSrtTime(c.start_ms, &out);
-    out += " --> ";
-    AppendSrtTime(c.end_ms, &out);
-    out += '\n';
-    out += text;
-    out += '\n';
-    sink->Poll();
-  }
+  SrtWriter writer(mode, sink);
+  for (const Cue& c : cues) writer.Add(c);
+}
+
+void SrtWriter::Add(const Cue& c) {
+  text_.clear();
+  auto add = [this](const std::vector<std::string>& lines) {
+    for (const std::string& l : lines) {
+      size_t before = text_.size();
+      AppendSubtitleLine(l, &text_);
+      if (text_.size() > before) text_ += '\n';
+    }
+  };
+  if (mode_ == SrtMode::kBilingual) add(c.ko_lines);
+  add(c.en_lines);
+  if (text_.empty()) return;
+  std::string& out = sink_->text();
+  out += std::to_string(++count_);
+  out += '\n';
+  AppendSrtTime(c.start_ms, &out);
+  out += " --> ";
+  AppendSrtTime(c.end_ms, &out);
+  out += '\n';
+  out += text_;
+  out += '\n';
+  sink_->Poll();
 }
 
 }  // namespace bitext

@@ -44,6 +44,20 @@ std::string WriteSrt(const std::vector<Cue>& cues, SrtMode mode);
 // The same text, passed to `sink` cue by cue (output_sink.h).
 void WriteSrt(const std::vector<Cue>& cues, SrtMode mode, OutputSink* sink);
 
+// WriteSrt a cue at a time (for cues made a batch at a time, CueMaker):
+// the same bytes for the same cues. `sink` must outlive the writer.
+class SrtWriter {
+ public:
+  SrtWriter(SrtMode mode, OutputSink* sink) : mode_(mode), sink_(sink) {}
+  void Add(const Cue& cue);
+
+ private:
+  SrtMode mode_;
+  OutputSink* sink_;
+  int count_ = 0;     // cues written (their numbers)
+  std::string text_;  // the current cue's lines
+};
+
 }  // namespace bitext
 
 #endif  // BITEXT_SRT_WRITER_H_

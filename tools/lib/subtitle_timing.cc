@@ -370,99 +370,131 @@ size_t EnglishSpeakerLabel(std::string_view english, std::string* name) {
   return colon + 2;
 }
 
-std::vector<Cue> MakeCues(const MergedDocument& doc, const TimingOptions& opt) {
-  const double en_cps = std::min(opt.en_cps, kMaxEnglishCps);
-  LineBreakOptions ko_lb;
-  ko_lb.lang = LineLang::kKorean;
-  ko_lb.max_width = opt.ko_max_line;
-  LineBreakOptions en_lb;
-  en_lb.lang = LineLang::kEnglish;
-  en_lb.max_width = static_cast<double>(opt.en_max_line);
-  const bool timed_split = doc.timed;
-  // A piece may hold at most this many characters so that it can be read
-  // within max_ms (untimed sources only: a timed cue's time is fixed).
-  size_t ko_max_chars = std::numeric_limits<size_t>::max() / 4;
-  size_t en_max_chars = ko_max_chars;
-  if (!timed_split) {
-    ko_max_chars = static_cast<size_t>(
-        std::max(1.0, std::floor(opt.ko_cps * static_cast<double>(opt.max_ms) / 1000.0)));
-    en_max_chars = static_cast<size_t>(
-        std::max(1.0, std::floor(en_cps * static_cast<double>(opt.max_ms) / 1000.0)));
+// MakeCues in three stages over a window of cues: Add lays out a unit's
+// cues (stage 1); Advance times them (stage 2: a reading-speed timeline, or
+// for a timed source each run of cues sharing one source timing, once the
+// run is complete) and, for a timed source, removes overlaps and lengthens
+// fast cues (stage 3: cue i changes cue i - 1's end and looks at cue i + 1's
+// start). A cue is final once no later stage can change it.
+struct CueMaker::State {
+  State(bool timed_source, const TimingOptions& options) : timed(timed_source), opt(options) {
+    en_cps = std::min(opt.en_cps, kMaxEnglishCps);
+    ko_lb.lang = LineLang::kKorean;
+    ko_lb.max_width = opt.ko_max_line;
+    en_lb.lang = LineLang::kEnglish;
+    en_lb.max_width = static_cast<double>(opt.en_max_line);
+    // A piece may hold at most this many characters so that it can be read
+    // within max_ms (untimed sources only: a timed cue's time is fixed).
+    ko_max_chars = std::numeric_limits<size_t>::max() / 4;
+    en_max_chars = ko_max_chars;
+    if (!timed) {
+      ko_max_chars = static_cast<size_t>(
+          std::max(1.0, std::floor(opt.ko_cps * static_cast<double>(opt.max_ms) / 1000.0)));
+      en_max_chars = static_cast<size_t>(
+          std::max(1.0, std::floor(en_cps * static_cast<double>(opt.max_ms) / 1000.0)));
+    }
   }
 
-  std::vector<Cue> cues;
-  std::vector<Timing> unit_timing;  // per cue: the unit's source timing
+  void Add(const MergedUnit& mu);
+  void Advance();
+  // Stage 3 for cues[i] (timed sources).
+  void Settle(size_t i);
+  // Cues no stage will change again.
+  size_t FinalCount() const {
+    if (finished) return cues.size();
+    if (!timed) return timed_upto;
+    return settled_upto == 0 ? 0 : settled_upto - 1;
+  }
+
+  const bool timed;
+  const TimingOptions opt;
+  double en_cps = 0;
+  LineBreakOptions ko_lb, en_lb;
+  size_t ko_max_chars = 0, en_max_chars = 0;
+
   std::map<std::string, std::string> en_names;
   std::string prev_speaker;
   // Kept across units: their buffers are reused.
   std::string ko, en;
   PieceSplitter ko_split, en_split;
   std::vector<Range> ko_pieces, en_pieces;
-  for (const MergedUnit& mu : doc.units) {
-    if (mu.state != TranslationState::kTranslated) continue;
-    if (mu.unit.kind == UnitKind::kBoilerplate) continue;
-    AssignDisplayLine(mu.unit.text, &ko);
-    AssignDisplayLine(mu.english, &en);
-    if (en.empty() || ko.empty()) continue;
-    const std::string& speaker = mu.unit.speaker;
-    std::string en_name;
-    if (!speaker.empty() && EnglishSpeakerLabel(en, &en_name) > 0) en_names[speaker] = en_name;
-    if (!speaker.empty() && speaker != prev_speaker) {
-      if (ko.compare(0, speaker.size() + 1, speaker + ":") != 0) ko.insert(0, speaker + ": ");
-      auto it = en_names.find(speaker);
-      if (EnglishSpeakerLabel(en, nullptr) == 0 && it != en_names.end()) {
-        en.insert(0, it->second + ": ");
-      }
-    }
-    prev_speaker = speaker;
-    auto name_it = en_names.find(speaker);
-    std::string en_speaker = name_it != en_names.end() ? name_it->second : std::string();
 
-    ko_lb.keep_together.clear();
-    if (!speaker.empty()) ko_lb.keep_together.push_back(speaker);
-    en_lb.keep_together.clear();
-    if (!en_speaker.empty()) en_lb.keep_together.push_back(en_speaker);
+  // The window: cues not yet taken, and per cue the unit's source timing.
+  std::vector<Cue> cues;
+  std::vector<Timing> unit_timing;
+  size_t taken = 0;         // cues taken before the window
+  size_t timed_upto = 0;    // cues[0, timed_upto) have been through stage 2
+  size_t settled_upto = 0;  // ... and [0, settled_upto) through stage 3
+  bool finished = false;
+  int64_t prev_end = -1;  // stage 2: end of the last cue timed
+  int prev_paragraph = 0;
+};
 
-    ko_split.Reset(ko, LineLang::kKorean, ko_lb, opt.max_lines, ko_max_chars);
-    en_split.Reset(en, LineLang::kEnglish, en_lb, opt.max_lines, en_max_chars);
-    if (ko_split.Fits(0, ko_split.size()) && en_split.Fits(0, en_split.size())) {
-      ko_pieces.assign(1, Range{0, ko_split.size()});
-      en_pieces.assign(1, Range{0, en_split.size()});
-    } else {
-      SplitUnit(ko_split, en_split, &ko_pieces, &en_pieces);
-    }
-    int parts = static_cast<int>(ko_pieces.size());
-    for (int p = 0; p < parts; ++p) {
-      Cue c;
-      c.unit_id = mu.unit.id;
-      c.speaker = speaker;
-      c.en_speaker = en_speaker;
-      c.paragraph = mu.unit.paragraph;
-      c.part = p + 1;
-      c.parts = parts;
-      c.ko_lines = ko_split.Lines(ko_pieces[static_cast<size_t>(p)]);
-      c.en_lines = en_split.Lines(en_pieces[static_cast<size_t>(p)]);
-      cues.push_back(std::move(c));
-      unit_timing.push_back(mu.unit.timing);
+void CueMaker::State::Add(const MergedUnit& mu) {
+  if (mu.state != TranslationState::kTranslated) return;
+  if (mu.unit.kind == UnitKind::kBoilerplate) return;
+  AssignDisplayLine(mu.unit.text, &ko);
+  AssignDisplayLine(mu.english, &en);
+  if (en.empty() || ko.empty()) return;
+  const std::string& speaker = mu.unit.speaker;
+  std::string en_name;
+  if (!speaker.empty() && EnglishSpeakerLabel(en, &en_name) > 0) en_names[speaker] = en_name;
+  if (!speaker.empty() && speaker != prev_speaker) {
+    if (ko.compare(0, speaker.size() + 1, speaker + ":") != 0) ko.insert(0, speaker + ": ");
+    auto it = en_names.find(speaker);
+    if (EnglishSpeakerLabel(en, nullptr) == 0 && it != en_names.end()) {
+      en.insert(0, it->second + ": ");
     }
   }
+  prev_speaker = speaker;
+  auto name_it = en_names.find(speaker);
+  std::string en_speaker = name_it != en_names.end() ? name_it->second : std::string();
 
+  ko_lb.keep_together.clear();
+  if (!speaker.empty()) ko_lb.keep_together.push_back(speaker);
+  en_lb.keep_together.clear();
+  if (!en_speaker.empty()) en_lb.keep_together.push_back(en_speaker);
+
+  ko_split.Reset(ko, LineLang::kKorean, ko_lb, opt.max_lines, ko_max_chars);
+  en_split.Reset(en, LineLang::kEnglish, en_lb, opt.max_lines, en_max_chars);
+  if (ko_split.Fits(0, ko_split.size()) && en_split.Fits(0, en_split.size())) {
+    ko_pieces.assign(1, Range{0, ko_split.size()});
+    en_pieces.assign(1, Range{0, en_split.size()});
+  } else {
+    SplitUnit(ko_split, en_split, &ko_pieces, &en_pieces);
+  }
+  int parts = static_cast<int>(ko_pieces.size());
+  for (int p = 0; p < parts; ++p) {
+    Cue c;
+    c.unit_id = mu.unit.id;
+    c.speaker = speaker;
+    c.en_speaker = en_speaker;
+    c.paragraph = mu.unit.paragraph;
+    c.part = p + 1;
+    c.parts = parts;
+    c.ko_lines = ko_split.Lines(ko_pieces[static_cast<size_t>(p)]);
+    c.en_lines = en_split.Lines(en_pieces[static_cast<size_t>(p)]);
+    cues.push_back(std::move(c));
+    unit_timing.push_back(mu.unit.timing);
+  }
+}
+
+void CueMaker::State::Advance() {
   // Untimed: a reading-speed timeline.
   auto reading = [&](const Cue& c) {
     return std::clamp(ReadingMs(c, opt.ko_cps, en_cps), opt.min_ms, opt.max_ms);
   };
-  int64_t prev_end = -1;
-  int prev_paragraph = 0;
-  for (size_t i = 0; i < cues.size();) {
+  while (timed_upto < cues.size()) {
+    const size_t i = timed_upto;
     Cue& c = cues[i];
     const Timing& t = unit_timing[i];
     int64_t pause = c.paragraph != prev_paragraph ? opt.paragraph_gap_ms : opt.gap_ms;
-    if (!doc.timed || !t.valid()) {
+    if (!timed || !t.valid()) {
       c.start_ms = prev_end < 0 ? 0 : prev_end + pause;
       c.end_ms = c.start_ms + reading(c);
       prev_end = c.end_ms;
       prev_paragraph = c.paragraph;
-      ++i;
+      ++timed_upto;
       continue;
     }
     // Timed: the run of cues with this source timing shares it.
@@ -470,6 +502,7 @@ std::vector<Cue> MakeCues(const MergedDocument& doc, const TimingOptions& opt) {
     while (j < cues.size() && unit_timing[j].start_ms == t.start_ms &&
            unit_timing[j].end_ms == t.end_ms)
       ++j;
+    if (j == cues.size() && !finished) break;  // the next unit may extend the run
     double total = 0;
     std::vector<double> weight;
     for (size_t k = i; k < j; ++k) {
@@ -491,35 +524,74 @@ std::vector<Cue> MakeCues(const MergedDocument& doc, const TimingOptions& opt) {
     }
     prev_end = cues[j - 1].end_ms;
     prev_paragraph = cues[j - 1].paragraph;
-    i = j;
+    timed_upto = j;
   }
-  if (doc.timed) {
-    // No overlaps, no empty cues, English no faster than kMaxEnglishCps
-    // where the following silence allows.
-    for (size_t i = 0; i < cues.size(); ++i) {
-      Cue& c = cues[i];
-      if (i > 0) {
-        Cue& prev = cues[i - 1];
-        if (c.start_ms < prev.end_ms) c.start_ms = prev.end_ms;
-        // Two frames between cues where the previous one can spare them.
-        int64_t shortened = c.start_ms - opt.gap_ms;
-        if (shortened < prev.end_ms && shortened - prev.start_ms >= opt.min_ms &&
-            static_cast<double>(ReadingChars(prev.en_lines)) * 1000.0 /
-                    static_cast<double>(shortened - prev.start_ms) <=
-                kMaxEnglishCps) {
-          prev.end_ms = shortened;
-        }
-      }
-      if (c.end_ms <= c.start_ms) c.end_ms = c.start_ms + 1;
-      int64_t need =
-          CeilMs(static_cast<double>(ReadingChars(c.en_lines)) * 1000.0 / kMaxEnglishCps);
-      if (c.end_ms - c.start_ms < need) {
-        int64_t limit = i + 1 < cues.size() ? cues[i + 1].start_ms - opt.gap_ms
-                                            : std::numeric_limits<int64_t>::max();
-        c.end_ms = std::max(c.end_ms, std::min(c.start_ms + need, limit));
-      }
+  if (!timed) return;
+  // Stage 3 for cue i needs cue i + 1 timed (or to know there is none).
+  while (settled_upto < timed_upto &&
+         (settled_upto + 1 < timed_upto || (finished && settled_upto + 1 == cues.size()))) {
+    Settle(settled_upto++);
+  }
+}
+
+void CueMaker::State::Settle(size_t i) {
+  // No overlaps, no empty cues, English no faster than kMaxEnglishCps where
+  // the following silence allows.
+  Cue& c = cues[i];
+  if (taken + i > 0) {
+    Cue& prev = cues[i - 1];
+    if (c.start_ms < prev.end_ms) c.start_ms = prev.end_ms;
+    // Two frames between cues where the previous one can spare them.
+    int64_t shortened = c.start_ms - opt.gap_ms;
+    if (shortened < prev.end_ms && shortened - prev.start_ms >= opt.min_ms &&
+        static_cast<double>(ReadingChars(prev.en_lines)) * 1000.0 /
+                static_cast<double>(shortened - prev.start_ms) <=
+            kMaxEnglishCps) {
+      prev.end_ms = shortened;
     }
   }
+  if (c.end_ms <= c.start_ms) c.end_ms = c.start_ms + 1;
+  int64_t need = CeilMs(static_cast<double>(ReadingChars(c.en_lines)) * 1000.0 / kMaxEnglishCps);
+  if (c.end_ms - c.start_ms < need) {
+    int64_t limit = i + 1 < cues.size() ? cues[i + 1].start_ms - opt.gap_ms
+                                        : std::numeric_limits<int64_t>::max();
+    c.end_ms = std::max(c.end_ms, std::min(c.start_ms + need, limit));
+  }
+}
+
+CueMaker::CueMaker(bool timed_source, const TimingOptions& opt)
+    : state_(std::make_unique<State>(timed_source, opt)) {}
+
+CueMaker::~CueMaker() = default;
+
+void CueMaker::Add(const MergedUnit& mu) { state_->Add(mu); }
+
+void CueMaker::Finish() {
+  state_->finished = true;
+  state_->Advance();
+}
+
+void CueMaker::Take(std::vector<Cue>* out) {
+  State& s = *state_;
+  s.Advance();
+  const size_t n = s.FinalCount();
+  if (n == 0) return;
+  auto first = std::make_move_iterator(s.cues.begin());
+  out->insert(out->end(), first, first + static_cast<std::ptrdiff_t>(n));
+  s.cues.erase(s.cues.begin(), s.cues.begin() + static_cast<std::ptrdiff_t>(n));
+  s.unit_timing.erase(s.unit_timing.begin(),
+                      s.unit_timing.begin() + static_cast<std::ptrdiff_t>(n));
+  s.taken += n;
+  s.timed_upto -= n;
+  s.settled_upto = s.settled_upto >= n ? s.settled_upto - n : 0;
+}
+
+std::vector<Cue> MakeCues(const MergedDocument& doc, const TimingOptions& opt) {
+  CueMaker maker(doc.timed, opt);
+  for (const MergedUnit& mu : doc.units) maker.Add(mu);
+  maker.Finish();
+  std::vector<Cue> cues;
+  maker.Take(&cues);
   return cues;
 }
 

@@ -58,6 +58,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -104,6 +105,33 @@ struct Cue {
 
 // Translated (non-fuzzy) units only, in order; see above.
 std::vector<Cue> MakeCues(const MergedDocument& doc, const TimingOptions& opt);
+
+// MakeCues a unit at a time, for units that are streamed rather than held:
+//
+//   CueMaker maker(doc.timed, opt);
+//   for (...) { maker.Add(unit); maker.Take(&cues); Write(cues); cues.clear(); }
+//   maker.Finish(); maker.Take(&cues); Write(cues);
+//
+// Take appends the cues no later unit can change any more (their times
+// final) and forgets them; after Finish it appends the rest. Together the
+// cues taken are exactly MakeCues' for the same units. Only the cues not yet
+// final are held: those of the last unit, or of the last source cue's units
+// of a timed source.
+class CueMaker {
+ public:
+  CueMaker(bool timed_source, const TimingOptions& opt);
+  ~CueMaker();
+  CueMaker(const CueMaker&) = delete;
+  CueMaker& operator=(const CueMaker&) = delete;
+  void Add(const MergedUnit& mu);
+  void Take(std::vector<Cue>* out);
+  // No more units: every cue held becomes final.
+  void Finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // Characters a viewer reads in `lines`: code points of the lines joined with
 // one space.

@@ -67,6 +67,34 @@ TmxResult WriteTmx(const MergedDocument& doc, const TmxOptions& opt);
 std::vector<WriterWarning> WriteTmx(const MergedDocument& doc, const TmxOptions& opt,
                                     OutputSink* sink);
 
+// WriteTmx a unit at a time, for a document whose units are streamed
+// (LoadDocument's batches) rather than held:
+//
+//   TmxWriter tmx(doc, TmxOptions(), &sink);  // writes the header
+//   for (...) tmx.Add(unit);
+//   std::vector<WriterWarning> warnings = tmx.Finish();  // writes the end
+//
+// The constructor reads only doc's name, dir, source_path and po_path (for
+// the header and warnings), not its units; `doc` and `sink` must outlive the
+// writer. The same units give the same bytes and warnings as WriteTmx.
+class TmxWriter {
+ public:
+  TmxWriter(const MergedDocument& doc, const TmxOptions& opt, OutputSink* sink);
+  void Add(const MergedUnit& mu);
+  std::vector<WriterWarning> Finish();
+
+ private:
+  void Warn(const std::vector<char32_t>& dropped, const Location& where, const std::string& what);
+
+  const MergedDocument& doc_;
+  OutputSink* sink_;
+  std::string doc_name_;  // escaped, for x-document
+  std::vector<WriterWarning> warnings_;
+  // Reused for every unit.
+  std::string ko_storage_, en_storage_, id_storage_, speaker_storage_;
+  std::vector<char32_t> dropped_, en_dropped_;
+};
+
 }  // namespace bitext
 
 #endif  // BITEXT_TMX_WRITER_H_

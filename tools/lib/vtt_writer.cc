@@ -60,62 +60,60 @@ std::string WriteVtt(const std::vector<Cue>& cues) {
 }
 
 void WriteVtt(const std::vector<Cue>& cues, OutputSink* sink) {
-  std::string& out = sink->text();
-  out += "WEBVTT\n\n";
-  // The current cue's safe lines: `lines` are views into `text`, filled once
-  // it is complete (appending could move it).
-  std::string text;
-  std::vector<size_t> ends;  // end of each line in `text`
-  std::vector<std::string_view> lines;
-  std::string voice;
-  for (const Cue& c : cues) {
-    text.clear();
-    ends.clear();
-    lines.clear();
-    for (const std::string& l : c.en_lines) {
-      size_t before = text.size();
-      AppendSubtitleLine(l, &text);
-      if (text.size() > before) ends.push_back(text.size());
-    }
-    for (size_t i = 0, from = 0; i < ends.size(); from = ends[i++]) {
-      lines.push_back(std::string_view(text).substr(from, ends[i] - from));
-    }
-    voice.clear();
-    if (!c.speaker.empty()) {
-      AppendSubtitleLine(c.en_speaker.empty() ? c.speaker : c.en_speaker, &voice);
-      if (!lines.empty() && !voice.empty()) {
-        std::string name;
-        size_t label = EnglishSpeakerLabel(lines[0], &name);
-        if (label > 0 && name == voice) {
-          lines[0] = lines[0].substr(label);
-          if (lines[0].empty()) lines.erase(lines.begin());
-        }
-      }
-    }
-    if (lines.empty()) continue;
-    size_t id_start = out.size();
-    AppendSubtitleLine(c.unit_id, &out);
-    if (c.parts > 1) {
-      out += '/';
-      out += std::to_string(c.part);
-    }
-    if (out.size() > id_start) out += '\n';
-    AppendVttTime(c.start_ms, &out);
-    out += " --> ";
-    AppendVttTime(c.end_ms, &out);
-    out += '\n';
-    for (size_t i = 0; i < lines.size(); ++i) {
-      if (i == 0 && !voice.empty()) {
-        out += "<v ";
-        AppendVttEscaped(voice, &out);
-        out += '>';
-      }
-      AppendVttEscaped(lines[i], &out);
-      out += '\n';
-    }
-    out += '\n';
-    sink->Poll();
+  VttWriter writer(sink);
+  for (const Cue& c : cues) writer.Add(c);
+}
+
+VttWriter::VttWriter(OutputSink* sink) : sink_(sink) { sink_->text() += "WEBVTT\n\n"; }
+
+void VttWriter::Add(const Cue& c) {
+  text_.clear();
+  ends_.clear();
+  lines_.clear();
+  for (const std::string& l : c.en_lines) {
+    size_t before = text_.size();
+    AppendSubtitleLine(l, &text_);
+    if (text_.size() > before) ends_.push_back(text_.size());
   }
+  for (size_t i = 0, from = 0; i < ends_.size(); from = ends_[i++]) {
+    lines_.push_back(std::string_view(text_).substr(from, ends_[i] - from));
+  }
+  voice_.clear();
+  if (!c.speaker.empty()) {
+    AppendSubtitleLine(c.en_speaker.empty() ? c.speaker : c.en_speaker, &voice_);
+    if (!lines_.empty() && !voice_.empty()) {
+      std::string name;
+      size_t label = EnglishSpeakerLabel(lines_[0], &name);
+      if (label > 0 && name == voice_) {
+        lines_[0] = lines_[0].substr(label);
+        if (lines_[0].empty()) lines_.erase(lines_.begin());
+      }
+    }
+  }
+  if (lines_.empty()) return;
+  std::string& out = sink_->text();
+  size_t id_start = out.size();
+  AppendSubtitleLine(c.unit_id, &out);
+  if (c.parts > 1) {
+    out += '/';
+    out += std::to_string(c.part);
+  }
+  if (out.size() > id_start) out += '\n';
+  AppendVttTime(c.start_ms, &out);
+  out += " --> ";
+  AppendVttTime(c.end_ms, &out);
+  out += '\n';
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    if (i == 0 && !voice_.empty()) {
+      out += "<v ";
+      AppendVttEscaped(voice_, &out);
+      out += '>';
+    }
+    AppendVttEscaped(lines_[i], &out);
+    out += '\n';
+  }
+  out += '\n';
+  sink_->Poll();
 }
 
 }  // namespace bitext

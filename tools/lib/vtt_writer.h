@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "output_sink.h"
@@ -35,6 +36,24 @@ std::string VttEscape(const std::string& text);
 std::string WriteVtt(const std::vector<Cue>& cues);
 // The same text, passed to `sink` cue by cue (output_sink.h).
 void WriteVtt(const std::vector<Cue>& cues, OutputSink* sink);
+
+// WriteVtt a cue at a time (for cues made a batch at a time, CueMaker): the
+// constructor writes the "WEBVTT" heading, Add one cue block; the same bytes
+// for the same cues. `sink` must outlive the writer.
+class VttWriter {
+ public:
+  explicit VttWriter(OutputSink* sink);
+  void Add(const Cue& cue);
+
+ private:
+  OutputSink* sink_;
+  // The current cue's safe lines: `lines_` are views into `text_`, made once
+  // it is complete (appending could move it); kept to reuse their buffers.
+  std::string text_;
+  std::vector<size_t> ends_;  // end of each line in `text_`
+  std::vector<std::string_view> lines_;
+  std::string voice_;
+};
 
 }  // namespace bitext
 
