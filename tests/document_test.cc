@@ -4,8 +4,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <filesystem>
+#include <map>
+#include <random>
+#include <set>
 #include <string>
 
 #include "file_io.h"
@@ -273,4 +278,148 @@ TEST_CASE("StreamSource hands over the units LoadSource gives", "[document]") {
   CHECK_FALSE(called);
   CHECK(bad.ToString() ==
         dir.path() + "/bad.txt:2:1: invalid UTF-8 (byte 0xFF); the file must be UTF-8");
+}
+
+namespace {
+
+// The join as LoadDocument first did it, over the whole parsed en.po: by
+// msgctxt (the first entry with it) when its msgid is the unit's text, else
+// the first unused entry with the unit's text, else the msgctxt's entry as
+// stale (fuzzy).
+std::vector<bitext::MergedUnit> ReferenceJoin(std::vector<Unit> units, bitext::PoFile po) {
+  std::map<std::string, size_t> by_ctxt;
+  std::map<std::string, std::vector<size_t>> by_text;
+  std::vector<bool> used(po.entries.size(), false);
+  for (size_t i = 0; i < po.entries.size(); ++i) {
+    const bitext::PoEntry& e = po.entries[i];
+    if (e.obsolete) continue;
+    if (e.msgctxt) by_ctxt.emplace(*e.msgctxt, i);
+    by_text[e.msgid].push_back(i);
+  }
+  std::vector<bitext::MergedUnit> out;
+  for (Unit& u : units) {
+    bitext::MergedUnit mu;
+    bitext::PoEntry* entry = nullptr;
+    bool stale = false;
+    auto ctxt = by_ctxt.find(u.id);
+    if (ctxt != by_ctxt.end() && !used[ctxt->second] && po.entries[ctxt->second].msgid == u.text) {
+      entry = &po.entries[ctxt->second];
+      used[ctxt->second] = true;
+    } else {
+      for (size_t i : by_text[u.text]) {
+        if (!used[i]) {
+          entry = &po.entries[i];
+          used[i] = true;
+          break;
+        }
+      }
+      if (entry == nullptr && ctxt != by_ctxt.end() && !used[ctxt->second]) {
+        entry = &po.entries[ctxt->second];
+        used[ctxt->second] = true;
+        stale = true;
+      }
+    }
+    if (entry != nullptr) {
+      mu.state = !entry->HasTranslation() ? TranslationState::kUntranslated
+                 : entry->IsFuzzy()       ? TranslationState::kFuzzy
+                                          : TranslationState::kTranslated;
+      if (stale && mu.state == TranslationState::kTranslated) mu.state = TranslationState::kFuzzy;
+      mu.english = entry->Translation();
+      mu.po_line = entry->line;
+    }
+    mu.unit = std::move(u);
+    out.push_back(std::move(mu));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("DocumentReader joins en.po as the whole-file join does", "[document]") {
+  // Random documents: repeated sentences, and en.po entries whose msgctxt is
+  // the unit's id, another unit's, or none, whose msgid is the unit's text or
+  // another's, in shuffled order, some fuzzy, untranslated or obsolete.
+  std::mt19937 rng(20230609);
+  for (int round = 0; round < 40; ++round) {
+    INFO("round " << round);
+    TempDir dir;
+    std::string text;
+    const int sentences = 20 + static_cast<int>(rng() % 200);
+    for (int k = 0; k < sentences; ++k) {
+      text += "문장 " + std::to_string(rng() % 30) + "이다." + (rng() % 4 == 0 ? "\n\n" : " ");
+    }
+    dir.Write("ko.txt", text);
+    auto units = bitext::LoadSource(dir.path() + "/ko.txt");
+    REQUIRE(units.ok());
+    REQUIRE(!units->empty());
+    bitext::PoFile po;
+    po.header = bitext::DefaultPoHeader("");
+    std::set<std::pair<std::string, std::string>> keys;  // no duplicates
+    for (size_t k = 0; k < units->size() * 2; ++k) {
+      const Unit& u = (*units)[rng() % units->size()];
+      const Unit& other = (*units)[rng() % units->size()];
+      bitext::PoEntry e;
+      int ctxt = static_cast<int>(rng() % 4);
+      if (ctxt < 2) e.msgctxt = u.id;
+      if (ctxt == 2) e.msgctxt = other.id;
+      e.msgid = rng() % 3 == 0 ? other.text : u.text;
+      e.msgstr[0] = rng() % 5 == 0 ? "" : "English " + std::to_string(k);
+      if (rng() % 6 == 0) e.SetFuzzy(true);
+      e.obsolete = rng() % 10 == 0;
+      if (!e.obsolete && !keys.insert({e.msgctxt.value_or("\x01"), e.msgid}).second) continue;
+      po.entries.push_back(e);
+    }
+    std::shuffle(po.entries.begin(), po.entries.end(), rng);
+    REQUIRE(bitext::WritePo(dir.path() + "/en.po", po).ok());
+    auto parsed = bitext::ReadPo(dir.path() + "/en.po");
+    REQUIRE(parsed.ok());
+    const std::vector<bitext::MergedUnit> want = ReferenceJoin(*units, *parsed);
+
+    auto reader = bitext::DocumentReader::Open(dir.path());
+    REQUIRE(reader.ok());
+    for (int pass = 0; pass < 2; ++pass) {  // Read again: the same units
+      std::vector<bitext::MergedUnit> got;
+      REQUIRE((*reader)
+                  ->Read([&got](std::vector<bitext::MergedUnit>* batch) {
+                    for (bitext::MergedUnit& mu : *batch) got.push_back(std::move(mu));
+                  })
+                  .ok());
+      REQUIRE(got.size() == want.size());
+      for (size_t k = 0; k < got.size(); ++k) {
+        INFO("unit " << k << " " << want[k].unit.id);
+        CHECK(got[k].unit.id == want[k].unit.id);
+        CHECK(got[k].english == want[k].english);
+        CHECK(got[k].state == want[k].state);
+        CHECK(got[k].po_line == want[k].po_line);
+      }
+    }
+  }
+}
+
+TEST_CASE("DocumentReader reports an en.po changed after Open", "[document]") {
+  TempDir dir;
+  dir.Write("ko.txt", "첫 문장이다. 둘째 문장이다.\n");
+  auto units = bitext::LoadSource(dir.path() + "/ko.txt");
+  REQUIRE(units.ok());
+  bitext::PoFile po;
+  for (const Unit& u : *units) {
+    bitext::PoEntry e;
+    e.msgctxt = u.id;
+    e.msgid = u.text;
+    e.msgstr[0] = "English.";
+    po.entries.push_back(e);
+  }
+  REQUIRE(bitext::WritePo(dir.path() + "/en.po", po).ok());
+  auto reader = bitext::DocumentReader::Open(dir.path());
+  REQUIRE(reader.ok());
+  // Rewritten meanwhile (in place, as an editor may): shorter, then garbled.
+  for (const std::string& now : {std::string("# gone\n"), std::string(400, '"')}) {
+    std::FILE* f = std::fopen((dir.path() + "/en.po").c_str(), "w");
+    REQUIRE(f != nullptr);
+    std::fputs(now.c_str(), f);
+    std::fclose(f);
+    bitext::Status st = (*reader)->Read([](std::vector<bitext::MergedUnit>*) {});
+    CHECK_FALSE(st.ok());
+    CHECK(st.ToString().find(dir.path() + "/en.po") == 0);
+  }
 }

@@ -114,3 +114,45 @@ TEST_CASE("AtomicFileSet reports a file it cannot write and keeps the others", "
     fs::remove_all(dir);
   }
 }
+
+TEST_CASE("AtomicFileSet writes files side by side, all or none", "[file_io]") {
+  enum End { kCommitClosed, kCommitOpen, kAbortOpen, kDestroyOpen };
+  for (End end : {kCommitClosed, kCommitOpen, kAbortOpen, kDestroyOpen}) {
+    INFO("end " << end);
+    std::string dir = TempDir("side");
+    REQUIRE(WriteFileAtomic(dir + "/a.txt", "old a").ok());
+    {
+      AtomicFileSet set;
+      bitext::Result<int> a = set.Open(dir + "/a.txt");
+      bitext::Result<int> b = set.Open(dir + "/b.txt");
+      bitext::Result<int> c = set.Open(dir + "/c.txt");
+      REQUIRE((a.ok() && b.ok() && c.ok()));
+      // Interleaved pieces.
+      for (int piece = 0; piece < 3; ++piece) {
+        for (auto [h, name] : {std::pair{*a, "a"}, std::pair{*b, "b"}, std::pair{*c, "c"}}) {
+          REQUIRE(set.Append(h, std::string(name) + std::to_string(piece) + ";").ok());
+        }
+      }
+      CHECK(*ReadFile(dir + "/a.txt") == "old a");  // nothing replaced yet
+      if (end == kCommitClosed) {
+        CHECK(set.Close(*c).ok());
+        CHECK(set.Close(*a).ok());
+        CHECK(set.Close(*b).ok());
+        CHECK(set.size() == 3);
+        CHECK(!set.Append(*a, "late").ok());  // closed: no longer a handle
+      }
+      if (end == kCommitClosed || end == kCommitOpen) REQUIRE(set.Commit().ok());
+      if (end == kAbortOpen) set.Abort();
+    }
+    if (end == kCommitClosed || end == kCommitOpen) {
+      CHECK(*ReadFile(dir + "/a.txt") == "a0;a1;a2;");
+      CHECK(*ReadFile(dir + "/b.txt") == "b0;b1;b2;");
+      CHECK(*ReadFile(dir + "/c.txt") == "c0;c1;c2;");
+      CHECK(Listing(dir) == std::vector<std::string>{"a.txt", "b.txt", "c.txt"});
+    } else {
+      CHECK(*ReadFile(dir + "/a.txt") == "old a");
+      CHECK(Listing(dir) == std::vector<std::string>{"a.txt"});  // no temporary file left
+    }
+    fs::remove_all(dir);
+  }
+}

@@ -160,3 +160,77 @@ TEST_CASE("The article leaves out teaser text scraped above the title", "[markdo
   CHECK(md.find("# OpenAI visits Korea") == 0);
   CHECK(md.find("Body one. Body two.") != std::string::npos);
 }
+
+namespace {
+
+// The article made by ArticleMarkdownWriter's passes, as `bitext build`
+// makes it, with the given budget for teaser candidates.
+std::string ArticleInPasses(const MergedDocument& d, size_t budget, bool* looked) {
+  OutputSink sink;
+  ArticleMarkdownWriter writer(&sink, budget);
+  for (const MergedUnit& mu : d.units) writer.Plan(mu);
+  *looked = writer.NeedsLook();
+  if (*looked) {
+    for (const MergedUnit& mu : d.units) writer.Look(mu);
+  }
+  for (const MergedUnit& mu : d.units) writer.Write(mu);
+  writer.Finish();
+  return std::move(sink.text());
+}
+
+}  // namespace
+
+TEST_CASE("The article in passes is the same whatever the teaser budget", "[markdown_writer]") {
+  using K = UnitKind;
+  std::vector<MergedDocument> docs;
+  for (const char* name : {"openai-fireside-chat-seoul", "openai-startup-meeting-seoul"}) {
+    Result<MergedDocument> d =
+        LoadDocument(std::string(BITEXT_SOURCE_DIR) + "/translations/" + name);
+    REQUIRE(d.ok());
+    docs.push_back(std::move(*d));
+  }
+  // Teasers far above a late title, repeats, bylines, no title at all.
+  MergedDocument late;
+  late.name = "late";
+  const std::string sentence = "샘 알트만 대표와 그렉 브록만 공동 창업자는 기술의 발전을 주장했다";
+  for (int i = 0; i < 40; ++i) {
+    std::string n = std::to_string(i);
+    late.units.push_back(MU("a" + n, 1 + i / 4, i % 9 == 0 ? K::kCaption : K::kBody,
+                            sentence + " " + n + ".", "Teaser " + n + "."));
+  }
+  late.units.push_back(MU("t", 20, K::kTitle, "오픈AI 방한 간담회", "OpenAI visits Korea"));
+  late.units.push_back(MU("d", 21, K::kDek, "부제목이다.", "The dek."));
+  for (int i = 0; i < 40; i += 3) {
+    std::string n = std::to_string(i);
+    late.units.push_back(
+        MU("b" + n, 22 + i, K::kBody, "본문: " + sentence + " " + n + ". 끝.", "Body " + n + "."));
+    late.units.push_back(MU("r" + n, 22 + i, K::kBody, "반복되는 문장이다.", "Repeated."));
+  }
+  late.units.push_back(MU("by", 99, K::kByline, "기자 홍길동", "By Hong Gil-dong"));
+  docs.push_back(late);
+  MergedDocument untitled = late;
+  untitled.name = "untitled";
+  untitled.units.erase(untitled.units.begin() + 40);  // the title
+  docs.push_back(untitled);
+  for (const MergedDocument& d : docs) {
+    INFO(d.name);
+    const std::string whole = WriteArticleMarkdown(d);
+    for (size_t budget : {size_t{0}, size_t{100}, kTeaserBudgetBytes}) {
+      INFO("budget " << budget);
+      bool looked = false;
+      CHECK(ArticleInPasses(d, budget, &looked) == whole);
+      if (budget == 0 && d.name == "late") CHECK(looked);
+      if (budget == kTeaserBudgetBytes) CHECK(!looked);
+    }
+  }
+  // The late title's teasers are left out, its body kept, each text once.
+  const std::string md = WriteArticleMarkdown(late);
+  CHECK(md.find("# OpenAI visits Korea") == 0);
+  CHECK(md.find("Teaser 3.") == std::string::npos);  // repeated inside body 3
+  CHECK(md.find("Teaser 1.") != std::string::npos);  // not repeated below the title
+  CHECK(md.find("Teaser 9.") != std::string::npos);  // a caption is never a teaser
+  CHECK(md.find("Body 3.") != std::string::npos);
+  size_t first = md.find("Repeated.");
+  CHECK(first != std::string::npos);
+  CHECK(md.find("Repeated.", first + 1) == std::string::npos);
+}

@@ -469,8 +469,8 @@ TEST_CASE("CueMaker taking cues as units come gives MakeCues' cues", "[subtitle_
   std::vector<MergedDocument> docs;
   for (const std::string& dir :
        {data + "/translations/openai-fireside-chat-seoul",
-        data + "/translations/openai-startup-meeting-seoul", data + "/tests/data/build/timed-sample",
-        data + "/tests/data/srt/doc"}) {
+        data + "/translations/openai-startup-meeting-seoul",
+        data + "/tests/data/build/timed-sample", data + "/tests/data/srt/doc"}) {
     Result<MergedDocument> doc = LoadDocument(dir);
     REQUIRE(doc.ok());
     for (MergedUnit& mu : doc->units) {  // every unit a cue, translated or not

@@ -197,7 +197,7 @@ int RunBuild(const BuildOptions& opt) {
       ReviewMarkdownWriter review(doc, &sinks[4]);
       ArticleMarkdownWriter article(&sinks[5]);
       CueMaker cue_maker(doc.timed, opt.timing);
-      std::vector<Cue> cues;  // the cues made final by the last batch
+      std::vector<Cue> cues;  // the cues made final by the last unit
       auto write_cues = [&] {
         for (const Cue& c : cues) {
           srt.Add(c);
@@ -211,16 +211,21 @@ int RunBuild(const BuildOptions& opt) {
           count(mu);
           tmx.Add(mu);
           review.Add(mu);
-          cue_maker.Add(mu);
           article.Plan(mu);
+          cue_maker.Add(mu);
+          cue_maker.Take(&cues);  // at once: the cues are not gathered
+          write_cues();
         }
-        cue_maker.Take(&cues);
-        write_cues();
       });
       cue_maker.Finish();
       cue_maker.Take(&cues);
       write_cues();
       tmx_warnings = tmx.Finish();
+      if (read.ok() && article.NeedsLook()) {
+        read = (*reader)->Read([&](std::vector<MergedUnit>* batch) {
+          for (const MergedUnit& mu : *batch) article.Look(mu);
+        });
+      }
       if (read.ok()) {
         read = (*reader)->Read([&](std::vector<MergedUnit>* batch) {
           for (const MergedUnit& mu : *batch) article.Write(mu);

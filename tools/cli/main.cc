@@ -5,8 +5,9 @@
 #include "commands.h"
 
 int main(int argc, char** argv) {
-  CLI::App app{"bitext: segment Korean text, merge curated English (PO), check it against a "
-               "glossary, and emit TMX, SRT/WebVTT and Markdown"};
+  CLI::App app{
+      "bitext: segment Korean text, merge curated English (PO), check it against a "
+      "glossary, and emit TMX, SRT/WebVTT and Markdown"};
   app.set_version_flag("--version", std::string("bitext ") + BITEXT_VERSION);
   app.require_subcommand(1);
   int exit_code = 0;

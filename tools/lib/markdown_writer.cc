@@ -233,6 +233,9 @@ std::string WriteArticleMarkdown(const MergedDocument& doc) {
   OutputSink sink;
   ArticleMarkdownWriter writer(&sink);
   for (const MergedUnit& mu : doc.units) writer.Plan(mu);
+  if (writer.NeedsLook()) {
+    for (const MergedUnit& mu : doc.units) writer.Look(mu);
+  }
   for (const MergedUnit& mu : doc.units) writer.Write(mu);
   writer.Finish();
   return std::move(sink.text());
@@ -265,6 +268,9 @@ struct ArticleMarkdownWriter::State {
   }
 
   void Plan(const MergedUnit& mu);
+  void Look(const MergedUnit& mu);
+  // Checks the teaser candidates against a unit's Korean from the title on.
+  void FindTeasers();
   void Write(const MergedUnit& mu);
   // One unit through the block layout (kind, paragraph, cleaned texts).
   void Lay(UnitKind kind, int paragraph, const std::string& ko, const std::string& en);
@@ -275,9 +281,9 @@ struct ArticleMarkdownWriter::State {
   std::string ko, en;  // the current unit's cleaned texts
 
   // First pass.
-  size_t planned = 0;                     // kept units seen
-  size_t title_at = SIZE_MAX;             // kept index of the first title
-  struct Head {                           // a title or dek: shown first
+  size_t planned = 0;          // kept units seen
+  size_t title_at = SIZE_MAX;  // kept index of the first title
+  struct Head {                // a title or dek: shown first
     UnitKind kind;
     int paragraph;
     std::string en;
@@ -285,8 +291,14 @@ struct ArticleMarkdownWriter::State {
   std::vector<Head> heads;
   // Units above the first title long enough to be a teaser (kept index,
   // Korean) while no title has come; after it, those not yet found repeated.
+  // Their Korean is held up to `budget` bytes; past it, they are dropped
+  // and, should a title come, gathered again in a second look.
   std::vector<std::pair<size_t, std::string>> teaser_candidates;
-  std::vector<size_t> teasers;  // kept indices found repeated after the title
+  size_t budget = kTeaserBudgetBytes;
+  size_t candidate_bytes = 0;
+  bool overflowed = false;
+  size_t looked = 0;             // kept units seen in the second look
+  std::vector<size_t> teasers;   // kept indices found repeated after the title
   std::vector<uint64_t> hashes;  // of the Korean of the units not title or dek
   bool planned_all = false;
 
@@ -310,24 +322,46 @@ void ArticleMarkdownWriter::State::Plan(const MergedUnit& mu) {
   const UnitKind k = mu.unit.kind;
   if (k == UnitKind::kTitle && title_at == SIZE_MAX) title_at = i;
   if (title_at == SIZE_MAX) {
-    if (k != UnitKind::kCaption && ko.size() >= kMinTeaserBytes) {
-      teaser_candidates.emplace_back(i, ko);
-    }
-  } else if (!teaser_candidates.empty()) {
-    // From the title on: does this unit repeat a text from above it?
-    for (size_t c = 0; c < teaser_candidates.size();) {
-      if (ko.find(teaser_candidates[c].second) != std::string::npos) {
-        teasers.push_back(teaser_candidates[c].first);
-        teaser_candidates.erase(teaser_candidates.begin() + static_cast<std::ptrdiff_t>(c));
+    if (!overflowed && k != UnitKind::kCaption && ko.size() >= kMinTeaserBytes) {
+      candidate_bytes += ko.size();
+      if (candidate_bytes > budget) {
+        overflowed = true;
+        teaser_candidates = {};
       } else {
-        ++c;
+        teaser_candidates.emplace_back(i, ko);
       }
     }
+  } else if (!overflowed) {
+    FindTeasers();
   }
   if (k == UnitKind::kTitle || k == UnitKind::kDek) {
     heads.push_back({k, mu.unit.paragraph, en});
   } else {
     hashes.push_back(TextHash(ko));
+  }
+}
+
+void ArticleMarkdownWriter::State::Look(const MergedUnit& mu) {
+  if (!Kept(mu, &ko, &en)) return;
+  const size_t i = looked++;
+  if (i < title_at) {
+    if (mu.unit.kind != UnitKind::kCaption && ko.size() >= kMinTeaserBytes) {
+      teaser_candidates.emplace_back(i, ko);
+    }
+  } else {
+    FindTeasers();
+  }
+}
+
+void ArticleMarkdownWriter::State::FindTeasers() {
+  // From the title on: does this unit repeat a text from above it?
+  for (size_t c = 0; c < teaser_candidates.size();) {
+    if (ko.find(teaser_candidates[c].second) != std::string::npos) {
+      teasers.push_back(teaser_candidates[c].first);
+      teaser_candidates.erase(teaser_candidates.begin() + static_cast<std::ptrdiff_t>(c));
+    } else {
+      ++c;
+    }
   }
 }
 
@@ -452,12 +486,20 @@ void ArticleMarkdownWriter::State::Emit(const std::string& block) {
   sink->Poll();
 }
 
-ArticleMarkdownWriter::ArticleMarkdownWriter(OutputSink* sink)
-    : state_(std::make_unique<State>(sink)) {}
+ArticleMarkdownWriter::ArticleMarkdownWriter(OutputSink* sink, size_t teaser_budget_bytes)
+    : state_(std::make_unique<State>(sink)) {
+  state_->budget = teaser_budget_bytes;
+}
 
 ArticleMarkdownWriter::~ArticleMarkdownWriter() = default;
 
 void ArticleMarkdownWriter::Plan(const MergedUnit& mu) { state_->Plan(mu); }
+
+bool ArticleMarkdownWriter::NeedsLook() const {
+  return state_->overflowed && state_->title_at != SIZE_MAX;
+}
+
+void ArticleMarkdownWriter::Look(const MergedUnit& mu) { state_->Look(mu); }
 
 void ArticleMarkdownWriter::Write(const MergedUnit& mu) { state_->Write(mu); }
 

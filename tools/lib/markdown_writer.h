@@ -39,6 +39,7 @@
 #ifndef BITEXT_MARKDOWN_WRITER_H_
 #define BITEXT_MARKDOWN_WRITER_H_
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -76,28 +77,35 @@ class ReviewMarkdownWriter {
 };
 std::string WriteArticleMarkdown(const MergedDocument& doc);
 
-// WriteArticleMarkdown for streamed units, in two passes over the same
-// units in the same order: the title and dek lead the article and teaser
-// text above the title is left out, so the whole document is seen (Plan)
-// before anything is written (Write); then Finish.
+// WriteArticleMarkdown for streamed units, in passes over the same units in
+// the same order: the title and dek lead the article and teaser text above
+// the title is left out, so the whole document is seen (Plan) before
+// anything is written (Write); then Finish.
 //
 //   ArticleMarkdownWriter article(&sink);
 //   reader.Read(... article.Plan(unit) ...);
+//   if (article.NeedsLook()) reader.Read(... article.Look(unit) ...);
 //   reader.Read(... article.Write(unit) ...);
 //   article.Finish();
 //
-// Held between the passes: the title and dek units' English, the units
-// above the title that may be teasers, and a hash of each unit's Korean;
-// during the second, the texts of the units whose hash repeats (to leave
-// out repeats exactly) and the bylines (they close the article). `sink`
-// must outlive the writer.
+// Held between the passes: the title and dek units' English, a hash of each
+// unit's Korean, and the Korean of the units above the first title that may
+// be teasers, up to `teaser_budget_bytes`. Past that budget (a title far
+// down, or none) they are dropped, and if a title does come, NeedsLook is
+// true: a second look gathers the units above it again. During Write: the
+// texts of the units whose hash repeats (to leave out repeats exactly) and
+// the bylines (they close the article). `sink` must outlive the writer.
+inline constexpr size_t kTeaserBudgetBytes = size_t{1} << 20;
+
 class ArticleMarkdownWriter {
  public:
-  explicit ArticleMarkdownWriter(OutputSink* sink);
+  explicit ArticleMarkdownWriter(OutputSink* sink, size_t teaser_budget_bytes = kTeaserBudgetBytes);
   ~ArticleMarkdownWriter();
   ArticleMarkdownWriter(const ArticleMarkdownWriter&) = delete;
   ArticleMarkdownWriter& operator=(const ArticleMarkdownWriter&) = delete;
   void Plan(const MergedUnit& mu);
+  bool NeedsLook() const;
+  void Look(const MergedUnit& mu);
   void Write(const MergedUnit& mu);
   void Finish();
 
