@@ -1,6 +1,7 @@
 #include "document.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -267,8 +268,26 @@ struct DocumentReader::PoIndex {
   uint32_t cached = UINT32_MAX;
   PoEntry cached_entry;
 
+  struct stat stat = {};  // of `fd` when opened
+
   ~PoIndex() {
     if (fd >= 0) ::close(fd);
+  }
+
+  Status Identify() {
+    if (::fstat(fd, &stat) != 0) return Status::IoError({path}, "cannot read");
+    return Status::Ok();
+  }
+
+  // IoError naming the file if it was written since it was opened.
+  Status CheckUnchanged() const {
+    struct stat now;
+    if (fd < 0) return Status::Ok();
+    if (::fstat(fd, &now) != 0 || now.st_size != stat.st_size ||
+        now.st_mtim.tv_sec != stat.st_mtim.tv_sec || now.st_mtim.tv_nsec != stat.st_mtim.tv_nsec) {
+      return Status::IoError({path}, "changed while being read");
+    }
+    return Status::Ok();
   }
 
   Result<PoEntry*> Get(uint32_t i) {
@@ -329,6 +348,11 @@ Result<std::unique_ptr<DocumentReader>> DocumentReader::Open(const std::string& 
   PoIndex& po = *r->po_;
   po.path = doc.po_path;
   if (!FileExists(doc.po_path)) return r;
+  // The file is opened first and must still be the one scanned afterwards:
+  // entries are read back from it by their spans.
+  po.fd = ::open(doc.po_path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (po.fd < 0) return Status::IoError({doc.po_path}, "cannot read");
+  BITEXT_RETURN_IF_ERROR(po.Identify());
   Result<std::optional<PoEntry>> header =
       ScanPo(doc.po_path, [&](PoEntry&& e, PoSpan span) -> Status {
         if (e.obsolete) {
@@ -344,8 +368,12 @@ Result<std::unique_ptr<DocumentReader>> DocumentReader::Open(const std::string& 
   if (!header.ok()) return header.status();
   std::sort(po.by_ctxt.begin(), po.by_ctxt.end());
   std::sort(po.by_text.begin(), po.by_text.end());
-  po.fd = ::open(doc.po_path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (po.fd < 0) return Status::IoError({doc.po_path}, "cannot read");
+  struct stat now;
+  if (::stat(doc.po_path.c_str(), &now) != 0 || now.st_dev != po.stat.st_dev ||
+      now.st_ino != po.stat.st_ino) {
+    return Status::IoError({doc.po_path}, "changed while being read (replaced)");
+  }
+  BITEXT_RETURN_IF_ERROR(po.CheckUnchanged());
   return r;
 }
 
@@ -407,6 +435,7 @@ Status DocumentReader::Join(std::vector<Unit>* units, std::vector<MergedUnit>* o
 }
 
 Status DocumentReader::Read(const std::function<void(std::vector<MergedUnit>* batch)>& sink) {
+  BITEXT_RETURN_IF_ERROR(po_->CheckUnchanged());
   po_->used.assign(po_->entries.size(), false);
   po_->cached = UINT32_MAX;
   std::vector<MergedUnit> merged;
