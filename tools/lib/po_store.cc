@@ -454,6 +454,7 @@ Status PoParser::ParseLiteral(const Line& line, size_t* pos, std::string* out) {
   size_t open = *pos;
   size_t p = open + 1;
   std::string decoded;
+  bool numeric = false;  // an octal or hex escape: bytes of any value
   for (;;) {
     if (p >= t.size()) return ErrorAt(line, open, "unterminated string");
     char c = t[p];
@@ -462,8 +463,11 @@ Status PoParser::ParseLiteral(const Line& line, size_t* pos, std::string* out) {
       break;
     }
     if (c != '\\') {
-      decoded += c;
-      ++p;
+      // The run up to the next quote or backslash at once.
+      size_t stop = t.find_first_of("\"\\", p);
+      if (stop == std::string_view::npos) stop = t.size();
+      decoded.append(t.data() + p, stop - p);
+      p = stop;
       continue;
     }
     size_t esc = p;
@@ -542,8 +546,11 @@ Status PoParser::ParseLiteral(const Line& line, size_t* pos, std::string* out) {
     }
     if (value == 0) return ErrorAt(line, esc, "NUL character (\\0) in a string");
     decoded += static_cast<char>(value);
+    numeric = true;
   }
-  if (!IsValidUtf8(decoded)) {
+  // The line is valid UTF-8 (checked before parsing) and other escapes give
+  // ASCII: only bytes given by value can make it invalid.
+  if (numeric && !IsValidUtf8(decoded)) {
     return ErrorAt(line, open, "escape sequences make the string invalid UTF-8");
   }
   *out += decoded;
