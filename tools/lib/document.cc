@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdint>
 #include <filesystem>
 #include <string_view>
@@ -297,15 +296,9 @@ struct DocumentReader::PoIndex {
     if (span.begin < window_begin || span.end > window_begin + window.size()) {
       constexpr size_t kWindow = size_t{1} << 16;
       window.resize(std::max(len, kWindow));
-      size_t done = 0;
-      while (done < window.size()) {
-        ssize_t n = ::pread(fd, window.data() + done, window.size() - done,
-                            static_cast<off_t>(span.begin + done));
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return Status::IoError({path}, "cannot read");
-        if (n == 0) break;
-        done += static_cast<size_t>(n);
-      }
+      Result<size_t> got = ReadAt(fd, span.begin, window.data(), window.size(), path);
+      if (!got.ok()) return got.status();
+      const size_t done = *got;
       window.resize(done);
       window_begin = span.begin;
       if (done < len) {

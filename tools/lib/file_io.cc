@@ -244,6 +244,18 @@ Status AtomicFileSet::Commit() {
   return Status::Ok();
 }
 
+Result<size_t> ReadAt(int fd, uint64_t offset, char* buf, size_t len, const std::string& path) {
+  size_t done = 0;
+  while (done < len) {
+    ssize_t n = ::pread(fd, buf + done, len - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Status::IoError({path}, "cannot read: " + ErrnoText(errno));
+    if (n == 0) break;
+    done += static_cast<size_t>(n);
+  }
+  return done;
+}
+
 bool FileExists(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);

@@ -100,6 +100,11 @@ class AtomicFileSet {
   int begun_ = -1;
 };
 
+// Reads up to `len` bytes at `offset` of the open file `fd` (pread, retried
+// until done): the number read, fewer only at the end of the file. IoError
+// naming `path` if reading fails.
+Result<size_t> ReadAt(int fd, uint64_t offset, char* buf, size_t len, const std::string& path);
+
 bool FileExists(const std::string& path);
 bool IsDirectory(const std::string& path);
 

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -790,14 +789,9 @@ Result<std::optional<PoEntry>> ScanPo(const std::string& path, const PoEntryFn& 
 
 Result<PoEntry> ReadPoEntryAt(int fd, PoSpan span, const std::string& file) {
   std::string bytes(static_cast<size_t>(span.end - span.begin), '\0');
-  size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::pread(fd, bytes.data() + done, bytes.size() - done,
-                        static_cast<off_t>(span.begin + done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return Status::IoError({file}, "cannot read back");
-    done += static_cast<size_t>(n);
-  }
+  Result<size_t> got = ReadAt(fd, span.begin, bytes.data(), bytes.size(), file);
+  if (!got.ok()) return got.status();
+  if (*got < bytes.size()) return Status::IoError({file}, "changed while being read (shorter)");
   return ParsePoEntry(bytes, file);
 }
 
