@@ -88,6 +88,8 @@ TEST_CASE("ParseGlossary rejects malformed lines with FILE:LINE", "[glossary]") 
        "bad.tsv:3: variant '샘  올트먼' has leading, trailing or doubled spaces"},
       {"control character", "오픈AI\tOpenAI\torg\t\tx\x01y\n",
        "bad.tsv:3: control character in note"},
+      {"carriage return in a comment", "# a\rb\r\n",
+       "bad.tsv:3:4: carriage return inside a comment line"},
       {"duplicate term", "네이버\tNaver\torg\t\t\n",
        "bad.tsv:3: duplicate term '네이버' (also at line 2)"},
       {"two English", "네이버\tNaver Corp.\torg\t\t\n",

@@ -146,6 +146,13 @@ std::vector<GlossaryFinding> LintGlossaryText(std::string_view text, const std::
     }
     if (line.find_first_not_of(' ') == std::string_view::npos) continue;  // blank
     if (line[0] == '#') {
+      // A carriage return left inside (not a CRLF line end) would be written
+      // back raw and read as a line end: the comment would change.
+      if (size_t cr = line.find('\r'); cr != std::string_view::npos) {
+        report(Severity::kError, line_no, ColumnOf(line, cr),
+               "carriage return inside a comment line");
+        continue;
+      }
       g.comments.emplace_back(line);
       continue;
     }
