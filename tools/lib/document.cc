@@ -5,7 +5,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <string_view>
 #include <system_error>
@@ -302,7 +304,7 @@ struct DocumentReader::PoIndex {
       window.resize(done);
       window_begin = span.begin;
       if (done < len) {
-        return Status::InvalidInput({path}, "changed while being read (the file got shorter)");
+        return Status::IoError({path}, "changed while being read (shorter)");
       }
     }
     Result<PoEntry> e = ParsePoEntry(
@@ -344,7 +346,8 @@ Result<std::unique_ptr<DocumentReader>> DocumentReader::Open(const std::string& 
   // The file is opened first and must still be the one scanned afterwards:
   // entries are read back from it by their spans.
   po.fd = ::open(doc.po_path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (po.fd < 0) return Status::IoError({doc.po_path}, "cannot read");
+  if (po.fd < 0)
+    return Status::IoError({doc.po_path}, std::string("cannot open: ") + std::strerror(errno));
   BITEXT_RETURN_IF_ERROR(po.Identify());
   Result<std::optional<PoEntry>> header =
       ScanPo(doc.po_path, [&](PoEntry&& e, PoSpan span) -> Status {
@@ -385,6 +388,9 @@ Status DocumentReader::Join(std::vector<Unit>* units, std::vector<MergedUnit>* o
     for (auto* c = c_lo; c != c_hi && ctxt == UINT32_MAX; ++c) {
       Result<PoEntry*> e = po.Get(c->second);
       if (!e.ok()) return e.status();
+      if (!(*e)->msgctxt) {  // indexed with one: the file changed
+        return Status::IoError({po.path}, "changed while being read");
+      }
       if (*(*e)->msgctxt == u.id) ctxt = c->second;
     }
     uint32_t chosen = UINT32_MAX;

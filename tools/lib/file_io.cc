@@ -170,11 +170,7 @@ Status AtomicFileSet::Close(int file) {
   f.path.clear();
   f.temp.clear();
   if (begun_ == file) begun_ = -1;
-  // Once nothing is open, handles start again from 0.
-  bool any_open = false;
-  for (const OpenFile& o : open_) any_open = any_open || o.fd >= 0;
-  if (!any_open) open_.clear();
-  return s;
+  return s;  // the handle is never given out again
 }
 
 Status AtomicFileSet::Add(const std::string& path, std::string_view content) {

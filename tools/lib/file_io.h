@@ -89,8 +89,8 @@ class AtomicFileSet {
  private:
   std::vector<std::string> paths_;  // destinations
   std::vector<std::string> temps_;  // their temporary files
-  // Files opened and not yet closed (fd -1 once closed); a handle is an
-  // index. `begun_` is the one between Begin and End (-1: none).
+  // Files opened (fd -1 once closed; kept so that a handle, an index, is
+  // never reused). `begun_` is the one between Begin and End (-1: none).
   struct OpenFile {
     int fd = -1;
     std::string path, temp;
