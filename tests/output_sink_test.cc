@@ -120,7 +120,7 @@ TEST_CASE("The writers' sink overloads give the strings the writers return", "[o
   }
 }
 
-TEST_CASE("AtomicFileSet writes a file in pieces with Begin, Append and End",
+TEST_CASE("AtomicFileSet writes a file in pieces with Open, Append and Close",
           "[output_sink][file_io]") {
   namespace fs = std::filesystem;
   fs::path dir = FreshTempPath("bitext_sink_", "pieces");
@@ -129,14 +129,15 @@ TEST_CASE("AtomicFileSet writes a file in pieces with Begin, Append and End",
   REQUIRE(WriteFileAtomic(a, "old").ok());
   {
     AtomicFileSet set;
-    REQUIRE(set.Begin(a).ok());
-    OutputSink sink([&set](std::string_view bytes) { return set.Append(bytes); }, 2);
+    bitext::Result<int> file = set.Open(a);
+    REQUIRE(file.ok());
+    OutputSink sink([&](std::string_view bytes) { return set.Append(*file, bytes); }, 2);
     for (const char* piece : {"new ", "content ", "in ", "pieces"}) {
       sink.text() += piece;
       sink.Poll();
     }
     REQUIRE(sink.Finish().ok());
-    REQUIRE(set.End().ok());
+    REQUIRE(set.Close(*file).ok());
     REQUIRE(set.Add(b, "whole").ok());
     CHECK(*ReadFile(a) == "old");  // nothing replaced before Commit
     CHECK(set.size() == 2);
@@ -145,14 +146,15 @@ TEST_CASE("AtomicFileSet writes a file in pieces with Begin, Append and End",
   CHECK(*ReadFile(a) == "new content in pieces");
   CHECK(*ReadFile(b) == "whole");
   {
-    AtomicFileSet set;  // begun, never ended nor committed: no trace
-    REQUIRE(set.Begin(a).ok());
-    REQUIRE(set.Append("dropped").ok());
+    AtomicFileSet set;  // opened, never closed nor committed: no trace
+    bitext::Result<int> file = set.Open(a);
+    REQUIRE(file.ok());
+    REQUIRE(set.Append(*file, "dropped").ok());
   }
   CHECK(*ReadFile(a) == "new content in pieces");
   int files = 0;
   for (const auto& e : fs::directory_iterator(dir)) files += e.is_regular_file() ? 1 : 0;
   CHECK(files == 2);
-  CHECK(!AtomicFileSet().Append("x").ok());  // nothing begun
+  CHECK(!AtomicFileSet().Append(0, "x").ok());  // nothing opened
   fs::remove_all(dir);
 }

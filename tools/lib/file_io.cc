@@ -119,26 +119,6 @@ Status WriteFilesAtomic(const std::vector<std::pair<std::string, std::string>>& 
 
 AtomicFileSet::~AtomicFileSet() { Abort(); }
 
-Status AtomicFileSet::Begin(const std::string& path) {
-  if (begun_ >= 0) BITEXT_RETURN_IF_ERROR(End());
-  Result<int> file = Open(path);
-  if (!file.ok()) return file.status();
-  begun_ = *file;
-  return Status::Ok();
-}
-
-Status AtomicFileSet::Append(std::string_view bytes) {
-  if (begun_ < 0) return Status::IoError({}, "no file begun");
-  return Append(begun_, bytes);
-}
-
-Status AtomicFileSet::End() {
-  if (begun_ < 0) return Status::IoError({}, "no file begun");
-  int file = begun_;
-  begun_ = -1;
-  return Close(file);
-}
-
 Result<int> AtomicFileSet::Open(const std::string& path) {
   OpenFile f;
   BITEXT_RETURN_IF_ERROR(OpenTemp(path, &f.temp, &f.fd));
@@ -169,14 +149,14 @@ Status AtomicFileSet::Close(int file) {
   }
   f.path.clear();
   f.temp.clear();
-  if (begun_ == file) begun_ = -1;
   return s;  // the handle is never given out again
 }
 
 Status AtomicFileSet::Add(const std::string& path, std::string_view content) {
-  BITEXT_RETURN_IF_ERROR(Begin(path));
-  (void)Append(content);  // a write error is kept and reported by End
-  return End();
+  Result<int> file = Open(path);
+  if (!file.ok()) return file.status();
+  (void)Append(*file, content);  // a write error is kept and reported by Close
+  return Close(*file);
 }
 
 void AtomicFileSet::Abort() {
@@ -186,7 +166,6 @@ void AtomicFileSet::Abort() {
     ::unlink(f.temp.c_str());
   }
   open_.clear();
-  begun_ = -1;
   for (const std::string& t : temps_) ::unlink(t.c_str());
   paths_.clear();
   temps_.clear();

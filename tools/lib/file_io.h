@@ -60,20 +60,15 @@ class AtomicFileSet {
   // IoError naming `path` if its temporary file cannot be written.
   Status Add(const std::string& path, std::string_view content);
 
-  // Add in pieces, for content too large to hold whole: Begin creates the
-  // temporary file, Append writes to it, End flushes and closes it and adds
-  // it to the set. After a failed Append the rest is ignored and End reports
-  // that error; a failed End (or a set dropped before End) leaves no
-  // temporary file. One file at a time: Add, Begin and Commit end an open
-  // one. Add is Begin, Append and End in one call.
-  Status Begin(const std::string& path);
-  Status Append(std::string_view bytes);
-  Status End();
-  // Several files in pieces at once (a build streams all its outputs side by
-  // side): Open creates the temporary file of `path` and returns a handle
-  // for Append(handle, ...) and Close(handle), which are Append and End for
-  // that file. Files are added to the set in the order they are closed;
-  // Commit closes (and adds) any still open, in the order they were opened.
+  // Add in pieces, for content too large to hold whole, and for several
+  // files at once (a build streams all its outputs side by side): Open
+  // creates the temporary file of `path` and returns a handle; Append writes
+  // to it; Close flushes and closes it and adds it to the set. After a failed
+  // Append the rest is ignored and Close reports that error; a failed Close
+  // (or a set dropped before Close) leaves no temporary file. A handle is
+  // never reused. Files join the set in the order they are closed; Commit
+  // closes (and adds) any still open, in the order they were opened. Add is
+  // Open, Append and Close in one call.
   Result<int> Open(const std::string& path);
   Status Append(int file, std::string_view bytes);
   Status Close(int file);
@@ -90,14 +85,13 @@ class AtomicFileSet {
   std::vector<std::string> paths_;  // destinations
   std::vector<std::string> temps_;  // their temporary files
   // Files opened (fd -1 once closed; kept so that a handle, an index, is
-  // never reused). `begun_` is the one between Begin and End (-1: none).
+  // never reused).
   struct OpenFile {
     int fd = -1;
     std::string path, temp;
     Status status;
   };
   std::vector<OpenFile> open_;
-  int begun_ = -1;
 };
 
 // Reads up to `len` bytes at `offset` of the open file `fd` (pread, retried

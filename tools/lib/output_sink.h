@@ -1,7 +1,7 @@
 // Where a writer's text goes: kept whole in memory, or passed on in chunks
 // (to a file being written) so that a large output never exists whole.
 //
-//   OutputSink sink([&](std::string_view bytes) { return files.Append(bytes); });
+//   OutputSink sink([&](std::string_view bytes) { return files.Append(file, bytes); });
 //   WriteSrt(cues, SrtMode::kBilingual, &sink);  // appends to sink.text(), calls Poll()
 //   Status s = sink.Finish();
 //
