@@ -81,6 +81,10 @@ class PoParser {
   Result<PoFile> Parse();
   // ScanPo's parse of the file open as `f`: entries go to `on_entry`.
   Result<std::optional<PoEntry>> Scan(std::FILE* f, const PoEntryFn& on_entry);
+  // ParsePoEntry: the content is one entry of a file Scan checked, so
+  // neither the UTF-8 check of the whole text nor the duplicate index of
+  // a whole file is needed.
+  Result<PoEntry> ParseEntry();
 
  private:
   struct Line {
@@ -94,7 +98,12 @@ class PoParser {
     return Status::InvalidInput({file_, line.number, col}, message);
   }
 
+  // The lines of `lines` (whole lines, but for a file's last), numbered on
+  // from *number; `offset` is where `lines` starts in the file.
+  Status HandleLines(std::string_view lines, uint64_t offset, int* number);
   Status HandleLine(const Line& line);
+  // The error for invalid UTF-8: `before` is its line up to the bad byte.
+  Status InvalidUtf8(std::string_view before, int number, char bad) const;
   Status HandleComment(const Line& line, size_t p);
   // A keyword or continuation line; p points at the keyword or quote.
   Status HandleSyntax(const Line& line, size_t p, bool obsolete, bool previous);
@@ -133,6 +142,7 @@ class PoParser {
     int line;
   };
   std::vector<SeenSpan> spans_;
+  bool one_entry_ = false;    // ParseEntry
   uint64_t line_offset_ = 0;  // of the line being handled
   uint64_t entry_begin_ = 0;  // of the entry in progress
 
@@ -146,50 +156,71 @@ class PoParser {
   Field field_ = Field::kNone;  // what a continuation line appends to
   bool field_obsolete_ = false;
   bool field_previous_ = false;
-  Line last_line_;
 };
 
 Result<PoFile> PoParser::Parse() {
   size_t bad = 0;
-  if (!IsValidUtf8(text_, &bad)) {
+  if (!one_entry_ && !IsValidUtf8(text_, &bad)) {
     size_t line_start = text_.rfind('\n', bad == 0 ? 0 : bad - 1);
     line_start = (line_start == std::string_view::npos || bad == 0) ? 0 : line_start + 1;
     int line_no = 1;
     for (size_t i = 0; i < line_start; ++i) line_no += text_[i] == '\n';
-    Line l{text_.substr(line_start, bad - line_start), line_no};
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned char>(text_[bad]));
-    return ErrorAt(l, bad - line_start,
-                   std::string("invalid UTF-8 (byte ") + buf + "); the file must be UTF-8");
+    return InvalidUtf8(text_.substr(line_start, bad - line_start), line_no, text_[bad]);
   }
   std::string_view rest = text_;
   if (rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);
-  // Room for every entry at once: each has a msgid keyword (counting the
-  // "#| msgid" lines too overestimates a little), and a vector grown by
-  // doubling would briefly hold the old and the new block together.
-  size_t msgids = 0;
-  for (size_t at = rest.find("msgid "); at != std::string_view::npos;
-       at = rest.find("msgid ", at + 6)) {
-    ++msgids;
+  if (!one_entry_) {
+    // Room for every entry at once: each has a msgid keyword (counting the
+    // "#| msgid" lines too overestimates a little), and a vector grown by
+    // doubling would briefly hold the old and the new block together.
+    size_t msgids = 0;
+    for (size_t at = rest.find("msgid "); at != std::string_view::npos;
+         at = rest.find("msgid ", at + 6)) {
+      ++msgids;
+    }
+    result_.entries.reserve(msgids);
+    seen_.reserve(msgids);
   }
-  result_.entries.reserve(msgids);
-  seen_.reserve(msgids);
   int number = 0;
-  while (!rest.empty()) {
-    size_t nl = rest.find('\n');
-    std::string_view raw = rest.substr(0, nl);
-    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
-    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-    Line line{raw, ++number, static_cast<uint64_t>(raw.data() - text_.data())};
-    line_offset_ = line.offset;
-    last_line_ = line;
-    size_t nul = raw.find('\0');
-    if (nul != std::string_view::npos) return ErrorAt(line, nul, "NUL byte; a PO file is text");
-    BITEXT_RETURN_IF_ERROR(HandleLine(line));
-  }
+  BITEXT_RETURN_IF_ERROR(
+      HandleLines(rest, static_cast<uint64_t>(rest.data() - text_.data()), &number));
   line_offset_ = text_.size();
   BITEXT_RETURN_IF_ERROR(FinishEntry());
   return std::move(result_);
+}
+
+Result<PoEntry> PoParser::ParseEntry() {
+  one_entry_ = true;
+  Result<PoFile> one = Parse();
+  if (!one.ok()) return one.status();
+  if (one->entries.size() != 1) {
+    return Status::InvalidInput({file_}, "changed while being read (an entry moved)");
+  }
+  return std::move(one->entries[0]);
+}
+
+Status PoParser::HandleLines(std::string_view lines, uint64_t offset, int* number) {
+  size_t pos = 0;
+  while (pos < lines.size()) {
+    size_t nl = lines.find('\n', pos);
+    if (nl == std::string_view::npos) nl = lines.size();
+    std::string_view raw = lines.substr(pos, nl - pos);
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    Line line{raw, ++*number, offset + pos};
+    line_offset_ = line.offset;
+    size_t nul = raw.find('\0');
+    if (nul != std::string_view::npos) return ErrorAt(line, nul, "NUL byte; a PO file is text");
+    BITEXT_RETURN_IF_ERROR(HandleLine(line));
+    pos = nl + 1;
+  }
+  return Status::Ok();
+}
+
+Status PoParser::InvalidUtf8(std::string_view before, int number, char bad) const {
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bad));
+  return ErrorAt(Line{before, number, 0}, before.size(),
+                 std::string("invalid UTF-8 (byte ") + hex + "); the file must be UTF-8");
 }
 
 Status PoParser::HandleLine(const Line& line) {
@@ -572,8 +603,8 @@ Status PoParser::FinishEntry() {
                                 "entry has no msgstr");
   }
   if (entry_.msgid_plural && entry_.msgstr.empty()) entry_.msgstr.emplace_back();
-  const size_t hash = KeyHash(entry_);
-  if (!entry_.obsolete) {
+  const size_t hash = one_entry_ ? 0 : KeyHash(entry_);
+  if (!entry_.obsolete && !one_entry_) {
     auto [first, last] = seen_.equal_range(hash);
     for (auto it = first; it != last; ++it) {
       const PoEntry* seen = nullptr;
@@ -609,7 +640,7 @@ Status PoParser::FinishEntry() {
     }
     BITEXT_RETURN_IF_ERROR((*on_entry_)(std::move(entry_), span));
   } else {
-    if (!entry_.obsolete) seen_.emplace(hash, result_.entries.size());
+    if (!entry_.obsolete && !one_entry_) seen_.emplace(hash, result_.entries.size());
     result_.entries.push_back(std::move(entry_));
   }
   entry_ = PoEntry();
@@ -710,11 +741,7 @@ Status PoParser::Utf8Error(std::FILE* f) const {
     ++number;
     std::string_view text(line, static_cast<size_t>(len));
     size_t bad = 0;
-    if (IsValidUtf8(text, &bad)) continue;
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
-    error = ErrorAt(Line{text.substr(0, bad), number, 0}, bad,
-                    std::string("invalid UTF-8 (byte ") + hex + "); the file must be UTF-8");
+    if (!IsValidUtf8(text, &bad)) error = InvalidUtf8(text.substr(0, bad), number, text[bad]);
   }
   std::free(line);
   return error;
@@ -750,23 +777,9 @@ Result<std::optional<PoEntry>> PoParser::Scan(std::FILE* f, const PoEntryFn& on_
     if (!eof) ++end;
     std::string_view lines(buf.data(), end);
     if (!IsValidUtf8(lines)) return fail(Status::Ok());
-    size_t pos = 0;
-    if (buf_offset == 0 && lines.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
-    while (pos < lines.size()) {
-      size_t nl = lines.find('\n', pos);
-      if (nl == std::string_view::npos) nl = lines.size();
-      std::string_view raw = lines.substr(pos, nl - pos);
-      if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-      Line line{raw, ++number, buf_offset + pos};
-      line_offset_ = line.offset;
-      size_t nul = raw.find('\0');
-      if (nul != std::string_view::npos) {
-        return fail(ErrorAt(line, nul, "NUL byte; a PO file is text"));
-      }
-      Status handled = HandleLine(line);
-      if (!handled.ok()) return fail(handled);
-      pos = nl + 1;
-    }
+    const size_t bom = buf_offset == 0 && lines.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    Status handled = HandleLines(lines.substr(bom), buf_offset + bom, &number);
+    if (!handled.ok()) return fail(handled);
     buf.erase(0, end);
     buf_offset += end;
   }
@@ -796,12 +809,7 @@ Result<PoEntry> ReadPoEntryAt(int fd, PoSpan span, const std::string& file) {
 }
 
 Result<PoEntry> ParsePoEntry(std::string_view bytes, const std::string& file) {
-  Result<PoFile> one = ParsePo(bytes, file);
-  if (!one.ok()) return one.status();
-  if (one->entries.size() != 1) {
-    return Status::InvalidInput({file}, "changed while being read (an entry moved)");
-  }
-  return std::move(one->entries[0]);
+  return PoParser(bytes, file).ParseEntry();
 }
 
 Result<PoFile> ReadPo(const std::string& path) {

@@ -107,7 +107,8 @@ using PoEntryFn = std::function<Status(PoEntry&& entry, PoSpan span)>;
 Result<std::optional<PoEntry>> ScanPo(const std::string& path, const PoEntryFn& on_entry);
 
 // The entry ScanPo found at `span`, read back from the bytes of the file
-// (`bytes` = file[begin, end)). Its line numbers count from the span's
+// (`bytes` = file[begin, end), which ScanPo checked: neither UTF-8 nor
+// duplicates are checked again). Its line numbers count from the span's
 // start; ScanPo's entry has the file's. InvalidInput naming `file` if the
 // bytes no longer hold exactly one entry (the file changed meanwhile).
 Result<PoEntry> ParsePoEntry(std::string_view bytes, const std::string& file);
