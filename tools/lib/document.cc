@@ -255,7 +255,6 @@ struct DocumentReader::PoIndex {
   struct Entry {
     PoSpan span;
     int line = 0;
-    bool has_ctxt = false;
   };
   std::vector<Entry> entries;  // active entries, in file order
   // (hash of msgctxt / msgid, entry), sorted.
@@ -356,7 +355,7 @@ Result<std::unique_ptr<DocumentReader>> DocumentReader::Open(const std::string& 
           return Status::Ok();
         }
         const uint32_t i = static_cast<uint32_t>(po.entries.size());
-        po.entries.push_back({span, e.line, e.msgctxt.has_value()});
+        po.entries.push_back({span, e.line});
         if (e.msgctxt) po.by_ctxt.emplace_back(KeyHash(*e.msgctxt), i);
         po.by_text.emplace_back(KeyHash(e.msgid), i);
         return Status::Ok();

@@ -257,6 +257,11 @@ uint64_t TextHash(std::string_view s) { return std::hash<std::string_view>()(s);
 struct ArticleMarkdownWriter::State {
   explicit State(OutputSink* s) : sink(s) {}
 
+  // Whether a unit above the title could be a teaser (captions are not).
+  static bool MayBeTeaser(UnitKind kind, const std::string& ko_text) {
+    return kind != UnitKind::kCaption && ko_text.size() >= kMinTeaserBytes;
+  }
+
   // Whether `mu` is kept; its cleaned texts in *ko and *en.
   static bool Kept(const MergedUnit& mu, std::string* ko, std::string* en) {
     if (mu.state != TranslationState::kTranslated) return false;
@@ -271,6 +276,9 @@ struct ArticleMarkdownWriter::State {
   void Look(const MergedUnit& mu);
   // Checks the teaser candidates against a unit's Korean from the title on.
   void FindTeasers();
+  // Ends the first passes (at the first Write, or Finish): the plan's sets
+  // made searchable, the title and dek laid out first.
+  void EndPlan();
   void Write(const MergedUnit& mu);
   // One unit through the block layout (kind, paragraph, cleaned texts).
   void Lay(UnitKind kind, int paragraph, const std::string& ko, const std::string& en);
@@ -322,7 +330,7 @@ void ArticleMarkdownWriter::State::Plan(const MergedUnit& mu) {
   const UnitKind k = mu.unit.kind;
   if (k == UnitKind::kTitle && title_at == SIZE_MAX) title_at = i;
   if (title_at == SIZE_MAX) {
-    if (!overflowed && k != UnitKind::kCaption && ko.size() >= kMinTeaserBytes) {
+    if (!overflowed && MayBeTeaser(k, ko)) {
       candidate_bytes += ko.size();
       if (candidate_bytes > budget) {
         overflowed = true;
@@ -345,7 +353,7 @@ void ArticleMarkdownWriter::State::Look(const MergedUnit& mu) {
   if (!Kept(mu, &ko, &en)) return;
   const size_t i = looked++;
   if (i < title_at) {
-    if (mu.unit.kind != UnitKind::kCaption && ko.size() >= kMinTeaserBytes) {
+    if (MayBeTeaser(mu.unit.kind, ko)) {
       teaser_candidates.emplace_back(i, ko);
     }
   } else {
@@ -365,24 +373,27 @@ void ArticleMarkdownWriter::State::FindTeasers() {
   }
 }
 
-void ArticleMarkdownWriter::State::Write(const MergedUnit& mu) {
-  if (!planned_all) {
-    // The plan is complete: the title and dek come first.
-    planned_all = true;
-    if (title_at == SIZE_MAX) title_at = 0;  // no title: no teaser either
-    teaser_candidates.clear();
-    std::sort(teasers.begin(), teasers.end());
-    std::sort(hashes.begin(), hashes.end());
-    for (size_t i = 1; i < hashes.size(); ++i) {
-      if (hashes[i] == hashes[i - 1] &&
-          (repeated_hashes.empty() || repeated_hashes.back() != hashes[i])) {
-        repeated_hashes.push_back(hashes[i]);
-      }
+void ArticleMarkdownWriter::State::EndPlan() {
+  if (planned_all) return;
+  // The plan is complete: the title and dek come first.
+  planned_all = true;
+  if (title_at == SIZE_MAX) title_at = 0;  // no title: no teaser either
+  teaser_candidates.clear();
+  std::sort(teasers.begin(), teasers.end());
+  std::sort(hashes.begin(), hashes.end());
+  for (size_t i = 1; i < hashes.size(); ++i) {
+    if (hashes[i] == hashes[i - 1] &&
+        (repeated_hashes.empty() || repeated_hashes.back() != hashes[i])) {
+      repeated_hashes.push_back(hashes[i]);
     }
-    hashes = std::vector<uint64_t>();
-    for (const Head& h : heads) Lay(h.kind, h.paragraph, std::string(), h.en);
-    heads = std::vector<Head>();
   }
+  hashes = std::vector<uint64_t>();
+  for (const Head& h : heads) Lay(h.kind, h.paragraph, std::string(), h.en);
+  heads = std::vector<Head>();
+}
+
+void ArticleMarkdownWriter::State::Write(const MergedUnit& mu) {
+  EndPlan();
   if (!Kept(mu, &ko, &en)) return;
   const size_t i = written++;
   const UnitKind k = mu.unit.kind;
@@ -505,10 +516,7 @@ void ArticleMarkdownWriter::Write(const MergedUnit& mu) { state_->Write(mu); }
 
 void ArticleMarkdownWriter::Finish() {
   State& s = *state_;
-  if (!s.planned_all) {  // no unit written (an empty document): the plan's heads
-    MergedUnit none;
-    s.Write(none);
-  }
+  s.EndPlan();  // no unit written (an empty document): the plan's heads
   s.Flush();
   for (const std::string& b : s.bylines) s.Emit(b);
   s.bylines.clear();
