@@ -82,15 +82,19 @@ TEST_CASE("bitext build writes the six files of every document", "[build_cli]") 
       CHECK(*got == *exp);
     }
   }
-  SECTION("a second build gives byte-identical files") {
-    std::string again = TempDir("again");
-    REQUIRE(Bitext("build --quiet --translations tests/data/build --out '" + again + "'").code ==
-            0);
-    for (const std::string& name : want) {
-      INFO(name);
-      CHECK(*ReadFile(out + "/" + name) == *ReadFile(again + "/" + name));
+  SECTION("a second build gives byte-identical files, on one thread or two") {
+    for (const char* threads : {"", " --threads 1", " --threads 2", " --threads 8"}) {
+      INFO("threads option:" << threads);
+      std::string again = TempDir("again");
+      REQUIRE(
+          Bitext("build --quiet --translations tests/data/build --out '" + again + "'" + threads)
+              .code == 0);
+      for (const std::string& name : want) {
+        INFO(name);
+        CHECK(*ReadFile(out + "/" + name) == *ReadFile(again + "/" + name));
+      }
+      fs::remove_all(again);
     }
-    fs::remove_all(again);
   }
   SECTION("timed source keeps its cue times") {
     auto srt = ReadFile(out + "/timed-sample.en.srt");
@@ -194,6 +198,11 @@ TEST_CASE("bitext build errors write nothing and name the file", "[build_cli]") 
     CHECK(r.code == 1);
     CHECK(*ReadFile(out + "/seoul-sample.tmx") == "old");
     fs::remove_all(out);
+  }
+  SECTION("a negative thread count is a usage error") {
+    RunResult r = Bitext("build --translations tests/data/build --out /nonexistent --threads -1");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("--threads") != std::string::npos);
   }
   SECTION("impossible timing option is a usage error") {
     RunResult r = Bitext("build --translations tests/data/build --out /nonexistent --ko-cps 0");

@@ -12,6 +12,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <thread>
 
 #include "file_io.h"
 #include "po_merge.h"
@@ -391,6 +392,26 @@ TEST_CASE("DocumentReader joins en.po as the whole-file join does", "[document]"
         CHECK(got[k].english == want[k].english);
         CHECK(got[k].state == want[k].state);
         CHECK(got[k].po_line == want[k].po_line);
+      }
+    }
+    // Two Reads at once (bitext build's two threads): each the same units.
+    std::vector<bitext::MergedUnit> got[2];
+    bitext::Status read[2];
+    std::thread other([&] {
+      read[1] = (*reader)->Read([&got](std::vector<bitext::MergedUnit>* batch) {
+        for (bitext::MergedUnit& mu : *batch) got[1].push_back(std::move(mu));
+      });
+    });
+    read[0] = (*reader)->Read([&got](std::vector<bitext::MergedUnit>* batch) {
+      for (bitext::MergedUnit& mu : *batch) got[0].push_back(std::move(mu));
+    });
+    other.join();
+    for (int t = 0; t < 2; ++t) {
+      REQUIRE(read[t].ok());
+      REQUIRE(got[t].size() == want.size());
+      for (size_t k = 0; k < want.size(); ++k) {
+        CHECK(got[t][k].english == want[k].english);
+        CHECK(got[t][k].state == want[k].state);
       }
     }
   }

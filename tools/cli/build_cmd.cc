@@ -3,11 +3,14 @@
 // Markdown), written all together or not at all.
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -16,14 +19,11 @@
 #endif
 
 #include "commands.h"
+#include "deliverables.h"
 #include "document.h"
 #include "file_io.h"
-#include "markdown_writer.h"
 #include "output_sink.h"
-#include "srt_writer.h"
 #include "subtitle_timing.h"
-#include "tmx_writer.h"
-#include "vtt_writer.h"
 
 namespace bitext::cli {
 namespace {
@@ -34,6 +34,7 @@ struct BuildOptions {
   std::string translations = "translations";
   std::string tmx_date = kTmxCreationDate;
   bool quiet = false;
+  int threads = 0;  // 0: two where the machine has two cores or more
   TimingOptions timing;
 };
 
@@ -91,6 +92,10 @@ int RunBuild(const BuildOptions& opt) {
     std::cerr << "bitext build: " << valid.message() << "\n";
     return 2;
   }
+  if (opt.threads < 0) {
+    std::cerr << "bitext build: --threads must be 0 (automatic) or more\n";
+    return 2;
+  }
   std::vector<std::string> dirs;
   if (opt.docs.empty()) {
     Result<std::vector<std::string>> listed = ListDocuments(opt.translations);
@@ -102,6 +107,10 @@ int RunBuild(const BuildOptions& opt) {
   } else {
     for (const std::string& d : opt.docs) dirs.push_back(ResolveDoc(opt, d));
   }
+  // A document's work splits in two (its subtitles, the rest): more threads
+  // would idle.
+  const int threads = opt.threads > 0 ? std::min(opt.threads, 2)
+                                      : (std::thread::hardware_concurrency() > 1 ? 2 : 1);
   const bool progress = !opt.quiet && isatty(STDERR_FILENO);
   // Blocks of 1 MB and more (file contents, the units' and cues' vectors)
   // straight from and back to the system: glibc's default threshold grows
@@ -117,9 +126,8 @@ int RunBuild(const BuildOptions& opt) {
   ::mallopt(M_MXFAST, 0);
 #endif
   // The six outputs of a document are written side by side while its units
-  // stream past (DocumentReader): no whole document, cue list or output is
-  // ever held. The article needs a second pass over the units (its title
-  // comes first). Each output goes to a temporary file; all are renamed at
+  // stream past (WriteDeliverables): no whole document, cue list or output
+  // is ever held. Each output goes to a temporary file; all are renamed at
   // the end, or none if anything failed. The output folder is created with
   // the first file.
   AtomicFileSet files;
@@ -152,103 +160,46 @@ int RunBuild(const BuildOptions& opt) {
       ++errors;
       continue;
     }
-    size_t units = 0;
-    int untranslated = 0, fuzzy = 0;
-    auto count = [&](const MergedUnit& mu) {
-      ++units;
-      if (mu.state == TranslationState::kUntranslated) ++untranslated;
-      if (mu.state == TranslationState::kFuzzy) ++fuzzy;
-    };
-    TmxOptions tmx_opt;
-    tmx_opt.creation_date = opt.tmx_date;
-    std::vector<WriterWarning> tmx_warnings;
-    Status read;
+    DeliverablesOptions dopt;
+    dopt.tmx.creation_date = opt.tmx_date;
+    dopt.timing = opt.timing;
+    dopt.threads = threads;
     if (writing() && !folder.Create()) write_error = Status::IoError({}, folder.error());
+    Result<DeliverablesReport> report = DeliverablesReport();
     if (!writing()) {
-      // Nothing is written, but the warnings are still due.
-      OutputSink discard([](std::string_view) { return Status::Ok(); });
-      TmxWriter tmx(doc, tmx_opt, &discard);
-      read = (*reader)->Read([&](std::vector<MergedUnit>* batch) {
-        for (const MergedUnit& mu : *batch) {
-          count(mu);
-          tmx.Add(mu);
-        }
-      });
-      tmx_warnings = tmx.Finish();
+      report = WriteDeliverables(reader->get(), dopt, nullptr);
     } else {
       const std::string base = opt.out + "/" + doc.name;
-      const char* const kSuffixes[] = {".tmx", ".srt", ".en.srt", ".en.vtt", ".md", ".en.md"};
-      constexpr size_t kOutputs = sizeof kSuffixes / sizeof kSuffixes[0];
-      int handles[kOutputs];
-      std::vector<OutputSink> sinks;
-      sinks.reserve(kOutputs);
-      for (size_t k = 0; k < kOutputs; ++k) {
-        Result<int> h = files.Open(base + kSuffixes[k]);
+      int handles[kDeliverables];
+      std::array<OutputSink, kDeliverables> sinks;
+      for (size_t k = 0; k < kDeliverables; ++k) {
+        Result<int> h = files.Open(base + std::string(kDeliverableSuffixes[k]));
         if (!h.ok() && write_error.ok()) write_error = h.status();
         handles[k] = h.ok() ? *h : -1;
-        sinks.emplace_back(
+        // Appends to distinct files may run on different threads at once.
+        sinks[k] = OutputSink(
             [&files, h = handles[k]](std::string_view bytes) { return files.Append(h, bytes); },
             kOutputChunkBytes);
       }
-      TmxWriter tmx(doc, tmx_opt, &sinks[0]);
-      SrtWriter srt(SrtMode::kBilingual, &sinks[1]);
-      SrtWriter en_srt(SrtMode::kEnglish, &sinks[2]);
-      VttWriter vtt(&sinks[3]);
-      ReviewMarkdownWriter review(doc, &sinks[4]);
-      ArticleMarkdownWriter article(&sinks[5]);
-      CueMaker cue_maker(doc.timed, opt.timing);
-      std::vector<Cue> cues;  // the cues made final by the last unit
-      auto write_cues = [&] {
-        for (const Cue& c : cues) {
-          srt.Add(c);
-          en_srt.Add(c);
-          vtt.Add(c);
-        }
-        cues.clear();
-      };
-      read = (*reader)->Read([&](std::vector<MergedUnit>* batch) {
-        for (const MergedUnit& mu : *batch) {
-          count(mu);
-          tmx.Add(mu);
-          review.Add(mu);
-          article.Plan(mu);
-          cue_maker.Add(mu);
-          cue_maker.Take(&cues);  // at once: the cues are not gathered
-          write_cues();
-        }
-      });
-      cue_maker.Finish();
-      cue_maker.Take(&cues);
-      write_cues();
-      tmx_warnings = tmx.Finish();
-      if (read.ok() && article.NeedsLook()) {
-        read = (*reader)->Read([&](std::vector<MergedUnit>* batch) {
-          for (const MergedUnit& mu : *batch) article.Look(mu);
-        });
-      }
-      if (read.ok()) {
-        read = (*reader)->Read([&](std::vector<MergedUnit>* batch) {
-          for (const MergedUnit& mu : *batch) article.Write(mu);
-        });
-      }
-      article.Finish();
-      for (size_t k = 0; k < kOutputs; ++k) {
+      report = WriteDeliverables(reader->get(), dopt, &sinks);
+      for (size_t k = 0; k < kDeliverables; ++k) {
         Status finished = sinks[k].Finish();
         if (handles[k] < 0) continue;
         Status closed = files.Close(handles[k]);
         if (write_error.ok()) write_error = finished.ok() ? closed : finished;
       }
     }
-    if (!read.ok()) {
-      fail(read);
+    if (!report.ok()) {
+      fail(report.status());
       continue;
     }
-    if (untranslated + fuzzy > 0) {
+    if (report->untranslated + report->fuzzy > 0) {
       if (progress) std::cerr << "\n";
-      std::cerr << doc.po_path << ": warning: " << untranslated << " untranslated and " << fuzzy
-                << " fuzzy of " << units << " units, left out of the TMX, subtitles and article\n";
+      std::cerr << doc.po_path << ": warning: " << report->untranslated << " untranslated and "
+                << report->fuzzy << " fuzzy of " << report->units
+                << " units, left out of the TMX, subtitles and article\n";
     }
-    for (const WriterWarning& w : tmx_warnings) {
+    for (const WriterWarning& w : report->tmx_warnings) {
       if (progress) std::cerr << "\n";
       std::cerr << w.ToString() << "\n";
     }
@@ -289,6 +240,10 @@ void RegisterBuild(CLI::App& app, int* exit_code) {
   cmd->add_option("--translations", opt->translations, "Folder holding the documents")
       ->capture_default_str();
   cmd->add_flag("-q,--quiet", opt->quiet, "No progress on stderr");
+  cmd->add_option("--threads", opt->threads,
+                  "Threads per document: 1, or 2 to make the subtitles alongside the rest "
+                  "(0: 2 where there are two cores or more; the output is the same)")
+      ->capture_default_str();
   cmd->add_option("--tmx-date", opt->tmx_date, "Fixed TMX creationdate (YYYYMMDDThhmmssZ)")
       ->capture_default_str();
   TimingOptions& t = opt->timing;

@@ -259,15 +259,8 @@ struct DocumentReader::PoIndex {
   std::vector<Entry> entries;  // active entries, in file order
   // (hash of msgctxt / msgid, entry), sorted.
   std::vector<std::pair<uint64_t, uint32_t>> by_ctxt, by_text;
-  std::vector<bool> used;
   int fd = -1;
   std::string path;
-  std::string window;
-  uint64_t window_begin = 0;
-  // The entry last read back, kept: a unit asks for the same one again.
-  uint32_t cached = UINT32_MAX;
-  PoEntry cached_entry;
-
   struct stat stat = {};  // of `fd` when opened
 
   ~PoIndex() {
@@ -289,29 +282,45 @@ struct DocumentReader::PoIndex {
     }
     return Status::Ok();
   }
+};
+
+// What one Read keeps while it joins: the entries used so far and a window
+// of en.po around the entry last read back (its own, so that Reads may run at
+// once; the file is read with pread).
+struct DocumentReader::Cursor {
+  explicit Cursor(const PoIndex& index) : po(index), used(index.entries.size(), false) {}
+
+  const PoIndex& po;
+  std::vector<bool> used;
+  std::string window;
+  uint64_t window_begin = 0;
+  // The entry last read back, kept: a unit asks for the same one again.
+  uint32_t cached = UINT32_MAX;
+  PoEntry cached_entry;
 
   Result<PoEntry*> Get(uint32_t i) {
     if (i == cached) return &cached_entry;
-    const PoSpan span = entries[i].span;
+    const PoSpan span = po.entries[i].span;
     const size_t len = static_cast<size_t>(span.end - span.begin);
     if (span.begin < window_begin || span.end > window_begin + window.size()) {
       constexpr size_t kWindow = size_t{1} << 16;
       window.resize(std::max(len, kWindow));
-      Result<size_t> got = ReadAt(fd, span.begin, window.data(), window.size(), path);
+      Result<size_t> got = ReadAt(po.fd, span.begin, window.data(), window.size(), po.path);
       if (!got.ok()) return got.status();
       const size_t done = *got;
       window.resize(done);
       window_begin = span.begin;
       if (done < len) {
-        return Status::IoError({path}, "changed while being read (shorter)");
+        return Status::IoError({po.path}, "changed while being read (shorter)");
       }
     }
     Result<PoEntry> e = ParsePoEntry(
-        std::string_view(window).substr(static_cast<size_t>(span.begin - window_begin), len), path);
+        std::string_view(window).substr(static_cast<size_t>(span.begin - window_begin), len),
+        po.path);
     if (!e.ok()) return e.status();
     cached = i;
     cached_entry = std::move(*e);
-    cached_entry.line = entries[i].line;
+    cached_entry.line = po.entries[i].line;
     return &cached_entry;
   }
 };
@@ -372,8 +381,10 @@ Result<std::unique_ptr<DocumentReader>> DocumentReader::Open(const std::string& 
   return r;
 }
 
-Status DocumentReader::Join(std::vector<Unit>* units, std::vector<MergedUnit>* out) {
-  PoIndex& po = *po_;
+Status DocumentReader::Join(Cursor* cursor, std::vector<Unit>* units,
+                            std::vector<MergedUnit>* out) const {
+  const PoIndex& index = *po_;
+  Cursor& po = *cursor;
   out->clear();
   out->reserve(units->size());
   for (Unit& u : *units) {
@@ -383,12 +394,12 @@ Status DocumentReader::Join(std::vector<Unit>* units, std::vector<MergedUnit>* o
     // The entry of a msgctxt is the first in the file that has it.
     uint32_t ctxt = UINT32_MAX;
     bool ctxt_unused = false;
-    auto [c_lo, c_hi] = Candidates(po.by_ctxt, u.id);
+    auto [c_lo, c_hi] = Candidates(index.by_ctxt, u.id);
     for (auto* c = c_lo; c != c_hi && ctxt == UINT32_MAX; ++c) {
       Result<PoEntry*> e = po.Get(c->second);
       if (!e.ok()) return e.status();
       if (!(*e)->msgctxt) {  // indexed with one: the file changed
-        return Status::IoError({po.path}, "changed while being read");
+        return Status::IoError({index.path}, "changed while being read");
       }
       if (*(*e)->msgctxt == u.id) ctxt = c->second;
     }
@@ -402,7 +413,7 @@ Status DocumentReader::Join(std::vector<Unit>* units, std::vector<MergedUnit>* o
     }
     if (chosen == UINT32_MAX) {
       // The first unused entry (file order) with the unit's text.
-      auto [t_lo, t_hi] = Candidates(po.by_text, u.text);
+      auto [t_lo, t_hi] = Candidates(index.by_text, u.text);
       for (auto* t = t_lo; t != t_hi && chosen == UINT32_MAX; ++t) {
         if (po.used[t->second]) continue;
         Result<PoEntry*> e = po.Get(t->second);
@@ -432,21 +443,20 @@ Status DocumentReader::Join(std::vector<Unit>* units, std::vector<MergedUnit>* o
   return Status::Ok();
 }
 
-Status DocumentReader::Read(const std::function<void(std::vector<MergedUnit>* batch)>& sink) {
+Status DocumentReader::Read(const std::function<void(std::vector<MergedUnit>* batch)>& sink) const {
   BITEXT_RETURN_IF_ERROR(po_->CheckUnchanged());
-  po_->used.assign(po_->entries.size(), false);
-  po_->cached = UINT32_MAX;
+  Cursor cursor(*po_);
   std::vector<MergedUnit> merged;
   if (info_.timed) {
     std::vector<Unit> units = srt_units_;
-    BITEXT_RETURN_IF_ERROR(Join(&units, &merged));
+    BITEXT_RETURN_IF_ERROR(Join(&cursor, &units, &merged));
     sink(&merged);
     return Status::Ok();
   }
   Status status;
   SegmentInBatches(clean_, [&](std::vector<Unit>* batch) {
     if (!status.ok()) return;
-    status = Join(batch, &merged);
+    status = Join(&cursor, batch, &merged);
     if (status.ok()) sink(&merged);
   });
   return status;

@@ -74,8 +74,10 @@ Result<MergedDocument> LoadDocument(const std::string& doc_dir);
 // entries back from the file as units need them. Read hands `sink` the
 // units LoadDocument gives, joined the same way, in order, a batch at a time
 // (SegmentInBatches' batches; a timed source's units in one); `sink` may
-// move from them. Read may be called again for the same units. It fails
-// only if en.po changed on disk since Open (or cannot be read any more).
+// move from them. Read may be called again for the same units, and from
+// several threads at once (each call keeps its own state; the reader must
+// outlive them). It fails only if en.po changed on disk since Open (or
+// cannot be read any more).
 class DocumentReader {
  public:
   static Result<std::unique_ptr<DocumentReader>> Open(const std::string& doc_dir);
@@ -85,13 +87,15 @@ class DocumentReader {
 
   // LoadDocument's document without its units (obsolete counted).
   const MergedDocument& info() const { return info_; }
-  Status Read(const std::function<void(std::vector<MergedUnit>* batch)>& sink);
+  Status Read(const std::function<void(std::vector<MergedUnit>* batch)>& sink) const;
 
  private:
   DocumentReader();
   struct PoIndex;
-  // Joins `units` with their entries into *out (cleared first).
-  Status Join(std::vector<Unit>* units, std::vector<MergedUnit>* out);
+  struct Cursor;
+  // Joins `units` with their entries into *out (cleared first), marking the
+  // entries used in *cursor.
+  Status Join(Cursor* cursor, std::vector<Unit>* units, std::vector<MergedUnit>* out) const;
 
   MergedDocument info_;
   std::string clean_;            // the clean text of a ko.txt source

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -18,7 +19,7 @@ std::string ErrnoText(int err) { return std::strerror(err); }
 // Names of temporary files: unique within the process (and, by the pid,
 // across processes).
 std::string TempName(const std::string& path, const char* suffix) {
-  static unsigned counter = 0;
+  static std::atomic<unsigned> counter{0};
   return path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++) + suffix;
 }
 

@@ -68,7 +68,8 @@ class AtomicFileSet {
   // (or a set dropped before Close) leaves no temporary file. A handle is
   // never reused. Files join the set in the order they are closed; Commit
   // closes (and adds) any still open, in the order they were opened. Add is
-  // Open, Append and Close in one call.
+  // Open, Append and Close in one call. Appends to different open files may
+  // run on different threads at once; every other call must run alone.
   Result<int> Open(const std::string& path);
   Status Append(int file, std::string_view bytes);
   Status Close(int file);

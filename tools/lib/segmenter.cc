@@ -654,7 +654,7 @@ std::vector<Unit> Segment(std::string_view text) {
 }
 
 void SegmentInBatches(std::string_view text, const std::function<void(std::vector<Unit>*)>& sink) {
-  constexpr size_t kBatchLines = 2048;
+  constexpr size_t kBatchLines = 512;
   std::vector<Unit> units;
   SegmentLines(text, kBatchLines, &units, [&](std::vector<Unit>* batch) {
     if (batch->empty()) return;

@@ -29,7 +29,7 @@ namespace bitext {
 std::vector<Unit> Segment(std::string_view clean_text);
 
 // Segment for callers that only stream the units: the same units, handed to
-// `sink` in order, a batch of a few thousand lines' units at a time, so that
+// `sink` in order, a batch of a few hundred lines' units at a time, so that
 // they are never all held at once. `sink` may move from or modify the units
 // of its batch; they are discarded when it returns.
 void SegmentInBatches(std::string_view clean_text,

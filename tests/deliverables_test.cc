@@ -1,0 +1,176 @@
+#include "deliverables.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "document.h"
+#include "markdown_writer.h"
+#include "po_store.h"
+#include "srt_writer.h"
+#include "temp_dir.h"
+#include "vtt_writer.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using bitext::DeliverablesOptions;
+using bitext::kDeliverables;
+using bitext::OutputSink;
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The six outputs as the whole-document writers make them.
+std::array<std::string, kDeliverables> WholeDocument(const std::string& dir,
+                                                     const DeliverablesOptions& opt) {
+  auto doc = bitext::LoadDocument(dir);
+  REQUIRE(doc.ok());
+  std::vector<bitext::Cue> cues = bitext::MakeCues(*doc, opt.timing);
+  return {bitext::WriteTmx(*doc, opt.tmx).content,
+          bitext::WriteSrt(cues, bitext::SrtMode::kBilingual),
+          bitext::WriteSrt(cues, bitext::SrtMode::kEnglish),
+          bitext::WriteVtt(cues),
+          bitext::WriteReviewMarkdown(*doc),
+          bitext::WriteArticleMarkdown(*doc)};
+}
+
+// The six outputs as WriteDeliverables makes them, passed on in small chunks
+// (as to files), and its report.
+std::array<std::string, kDeliverables> Streamed(const std::string& dir,
+                                                const DeliverablesOptions& opt,
+                                                bitext::DeliverablesReport* report) {
+  auto reader = bitext::DocumentReader::Open(dir);
+  REQUIRE(reader.ok());
+  std::array<std::string, kDeliverables> out;
+  std::array<OutputSink, kDeliverables> sinks;
+  for (size_t k = 0; k < kDeliverables; ++k) {
+    sinks[k] = OutputSink(
+        [&out, k](std::string_view bytes) {
+          out[k].append(bytes);
+          return bitext::Status::Ok();
+        },
+        /*chunk_bytes=*/512);
+  }
+  auto got = bitext::WriteDeliverables(reader->get(), opt, &sinks);
+  REQUIRE(got.ok());
+  for (OutputSink& s : sinks) REQUIRE(s.Finish().ok());
+  *report = *got;
+  return out;
+}
+
+// A document of several batches (SegmentInBatches' are a few hundred lines):
+// a bundled interview's 69 lines over and over, every unit translated (the
+// repeats' ids get occurrence suffixes; each has its own entry).
+std::string ManyBatchDocument() {
+  const std::string src =
+      std::string(BITEXT_SOURCE_DIR) + "/translations/openai-fireside-chat-seoul";
+  std::string dir = FreshTempPath("bitext_deliverables_", "many-batches");
+  fs::create_directories(dir);
+  const std::string ko = Slurp(src + "/ko.txt");
+  {
+    std::ofstream out(dir + "/ko.txt", std::ios::binary);
+    for (int k = 0; k < 20; ++k) out << ko << "\n";
+  }
+  auto seed_po = bitext::ReadPo(src + "/en.po");
+  REQUIRE(seed_po.ok());
+  std::map<std::string, std::string> english;
+  for (const bitext::PoEntry& e : seed_po->entries) english[e.msgid] = e.msgstr[0];
+  auto units = bitext::LoadSource(dir + "/ko.txt");
+  REQUIRE(units.ok());
+  bitext::PoFile po;
+  po.header = bitext::DefaultPoHeader("");
+  for (const bitext::Unit& u : *units) {
+    bitext::PoEntry e;
+    e.msgctxt = u.id;
+    e.msgid = u.text;
+    e.msgstr[0] = english[u.text];
+    po.entries.push_back(e);
+  }
+  REQUIRE(bitext::WritePo(dir + "/en.po", po).ok());
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("WriteDeliverables writes what the whole-document writers write", "[deliverables]") {
+  const std::string root = BITEXT_SOURCE_DIR;
+  std::string many = ManyBatchDocument();
+  for (const std::string& dir :
+       {root + "/translations/openai-startup-meeting-seoul",
+        root + "/translations/openai-fireside-chat-seoul", root + "/tests/data/build/seoul-sample",
+        root + "/tests/data/build/timed-sample", many}) {
+    for (int threads : {1, 2}) {
+      INFO(dir << ", " << threads << " thread(s)");
+      DeliverablesOptions opt;
+      opt.threads = threads;
+      const std::array<std::string, kDeliverables> want = WholeDocument(dir, opt);
+      bitext::DeliverablesReport report;
+      const std::array<std::string, kDeliverables> got = Streamed(dir, opt, &report);
+      for (size_t k = 0; k < kDeliverables; ++k) {
+        INFO("output " << bitext::kDeliverableSuffixes[k]);
+        CHECK(got[k] == want[k]);
+      }
+      auto doc = bitext::LoadDocument(dir);
+      REQUIRE(doc.ok());
+      CHECK(report.units == doc->units.size());
+      size_t untranslated = 0, fuzzy = 0;
+      for (const bitext::MergedUnit& mu : doc->units) {
+        untranslated += mu.state == bitext::TranslationState::kUntranslated;
+        fuzzy += mu.state == bitext::TranslationState::kFuzzy;
+      }
+      CHECK(report.untranslated == untranslated);
+      CHECK(report.fuzzy == fuzzy);
+      CHECK(report.tmx_warnings.size() == bitext::WriteTmx(*doc, opt.tmx).warnings.size());
+    }
+  }
+  fs::remove_all(many);
+}
+
+TEST_CASE("WriteDeliverables without sinks only reports", "[deliverables]") {
+  const std::string dir = std::string(BITEXT_SOURCE_DIR) + "/tests/data/build/seoul-sample";
+  DeliverablesOptions opt;
+  bitext::DeliverablesReport want;
+  Streamed(dir, opt, &want);
+  auto reader = bitext::DocumentReader::Open(dir);
+  REQUIRE(reader.ok());
+  auto got = bitext::WriteDeliverables(reader->get(), opt, nullptr);
+  REQUIRE(got.ok());
+  CHECK(got->units == want.units);
+  CHECK(got->untranslated == want.untranslated);
+  CHECK(got->fuzzy == want.fuzzy);
+  REQUIRE(got->tmx_warnings.size() == want.tmx_warnings.size());
+  for (size_t k = 0; k < want.tmx_warnings.size(); ++k) {
+    CHECK(got->tmx_warnings[k].ToString() == want.tmx_warnings[k].ToString());
+  }
+}
+
+TEST_CASE("WriteDeliverables reports an en.po changed after Open", "[deliverables]") {
+  std::string dir = FreshTempPath("bitext_deliverables_", "changed");
+  for (int threads : {1, 2}) {
+    INFO(threads << " thread(s)");
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    fs::copy(std::string(BITEXT_SOURCE_DIR) + "/tests/data/build/seoul-sample", dir);
+    auto reader = bitext::DocumentReader::Open(dir);
+    REQUIRE(reader.ok());
+    {
+      std::ofstream po(dir + "/en.po", std::ios::binary | std::ios::app);
+      po << "\n# edited meanwhile\n";
+    }
+    DeliverablesOptions opt;
+    opt.threads = threads;
+    std::array<OutputSink, kDeliverables> sinks;
+    auto got = bitext::WriteDeliverables(reader->get(), opt, &sinks);
+    REQUIRE_FALSE(got.ok());
+    CHECK(got.status().ToString().find(dir + "/en.po") == 0);
+  }
+  fs::remove_all(dir);
+}

@@ -1,0 +1,67 @@
+// The six deliverables of one document, written side by side while its units
+// stream past (bitext build):
+//
+//   Result<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(dir);
+//   std::array<OutputSink, kDeliverables> sinks = ...;  // one per output
+//   Result<DeliverablesReport> report = WriteDeliverables(reader->get(), opt, &sinks);
+//   for (OutputSink& s : sinks) s.Finish();
+//
+// Output k goes to sinks[k] and belongs in the file named by the document's
+// name and kDeliverableSuffixes[k]. The bytes are those of the whole-document
+// writers (WriteTmx, WriteSrt, WriteVtt, WriteReviewMarkdown,
+// WriteArticleMarkdown, with MakeCues' cues), whatever the thread count: no
+// whole document, cue list or output is ever held.
+#ifndef BITEXT_DELIVERABLES_H_
+#define BITEXT_DELIVERABLES_H_
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "document.h"
+#include "output_sink.h"
+#include "status.h"
+#include "subtitle_timing.h"
+#include "tmx_writer.h"
+
+namespace bitext {
+
+// TMX, bilingual SRT, English SRT, English WebVTT, review Markdown, English
+// article Markdown.
+constexpr size_t kDeliverables = 6;
+constexpr std::array<std::string_view, kDeliverables> kDeliverableSuffixes = {
+    ".tmx", ".srt", ".en.srt", ".en.vtt", ".md", ".en.md"};
+
+struct DeliverablesOptions {
+  TmxOptions tmx;
+  TimingOptions timing;  // valid (ValidateTimingOptions)
+  // 2: the subtitles (cues, both SRTs, the WebVTT) are made on a second
+  // thread while this one reads the units and writes the rest; 1: all on
+  // this one. The output is the same.
+  int threads = 1;
+};
+
+// What a pass over the units found.
+struct DeliverablesReport {
+  size_t units = 0;
+  size_t untranslated = 0;
+  size_t fuzzy = 0;
+  std::vector<WriterWarning> tmx_warnings;  // characters the TMX had to drop
+};
+
+// Reads `reader`'s units (a second pass for the article, whose title comes
+// first, and a third where the article needs a look at the units above its
+// title) and writes the six outputs to (*sinks)[k], polling them; the caller
+// finishes the sinks. With `sinks` null nothing is made but the report (one
+// pass; for a build that already failed, whose warnings are still due).
+// Fails only where reader->Read does (en.po changed on disk); the sinks'
+// own errors are theirs to report. `reader` and `sinks` are used by this
+// call only. With two threads, the sinks' chunk functions for outputs 1-3 run
+// on the second thread (and never at the same time as each other's).
+Result<DeliverablesReport> WriteDeliverables(DocumentReader* reader, const DeliverablesOptions& opt,
+                                             std::array<OutputSink, kDeliverables>* sinks);
+
+}  // namespace bitext
+
+#endif  // BITEXT_DELIVERABLES_H_
