@@ -38,13 +38,6 @@ struct BuildOptions {
   TimingOptions timing;
 };
 
-// A DOC argument: a folder path, or the name of a folder under translations.
-std::string ResolveDoc(const BuildOptions& opt, const std::string& arg) {
-  std::string under = opt.translations + "/" + arg;
-  if (arg.find('/') == std::string::npos && IsDirectory(under)) return under;
-  return arg;
-}
-
 // The output folder, created (with its missing parents) on first need.
 class OutputFolder {
  public:
@@ -96,17 +89,12 @@ int RunBuild(const BuildOptions& opt) {
     std::cerr << "bitext build: --threads must be 0 (automatic) or more\n";
     return 2;
   }
-  std::vector<std::string> dirs;
-  if (opt.docs.empty()) {
-    Result<std::vector<std::string>> listed = ListDocuments(opt.translations);
-    if (!listed.ok()) {
-      std::cerr << listed.status().ToString() << "\n";
-      return 1;
-    }
-    dirs = *listed;
-  } else {
-    for (const std::string& d : opt.docs) dirs.push_back(ResolveDoc(opt, d));
+  Result<std::vector<std::string>> resolved = ResolveDocuments(opt.docs, opt.translations);
+  if (!resolved.ok()) {
+    std::cerr << resolved.status().ToString() << "\n";
+    return 1;
   }
+  const std::vector<std::string>& dirs = *resolved;
   // A document's work splits in two (its subtitles, the rest): more threads
   // would idle.
   const int threads = opt.threads > 0 ? std::min(opt.threads, 2)

@@ -20,25 +20,15 @@ struct UpdateOptions {
   bool check = false;
 };
 
-// A document folder as given, or under translations/ when only its name is.
-std::string ResolveDoc(const std::string& arg) {
-  if (!IsDirectory(arg) && IsDirectory("translations/" + arg)) return "translations/" + arg;
-  return arg;
-}
-
 int RunUpdate(const UpdateOptions& opt) {
   int rc = 0;
-  std::vector<std::string> docs = opt.docs;
-  if (docs.empty()) {
-    Result<std::vector<std::string>> listed = ListDocuments("translations");
-    if (!listed.ok()) {
-      std::cerr << listed.status().ToString() << "\n";
-      return 1;
-    }
-    docs = *listed;
+  Result<std::vector<std::string>> docs = ResolveDocuments(opt.docs, "translations");
+  if (!docs.ok()) {
+    std::cerr << docs.status().ToString() << "\n";
+    return 1;
   }
-  for (const std::string& arg : docs) {
-    Result<UpdateResult> r = UpdateDocument(ResolveDoc(arg), opt.dry_run || opt.check);
+  for (const std::string& dir : *docs) {
+    Result<UpdateResult> r = UpdateDocument(dir, opt.dry_run || opt.check);
     if (!r.ok()) {
       std::cerr << r.status().ToString() << "\n";
       rc = 1;
