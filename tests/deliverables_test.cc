@@ -5,6 +5,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
 #include "document.h"
@@ -173,4 +174,28 @@ TEST_CASE("WriteDeliverables reports an en.po changed after Open", "[deliverable
     CHECK(got.status().ToString().find(dir + "/en.po") == 0);
   }
   fs::remove_all(dir);
+}
+
+TEST_CASE("WriteDeliverables passes on an exception from either thread", "[deliverables]") {
+  const std::string dir =
+      std::string(BITEXT_SOURCE_DIR) + "/translations/openai-fireside-chat-seoul";
+  for (int threads : {1, 2}) {
+    for (size_t throwing = 0; throwing < kDeliverables; ++throwing) {
+      INFO(threads << " thread(s), output " << bitext::kDeliverableSuffixes[throwing]);
+      auto reader = bitext::DocumentReader::Open(dir);
+      REQUIRE(reader.ok());
+      std::array<OutputSink, kDeliverables> sinks;
+      for (size_t k = 0; k < kDeliverables; ++k) {
+        sinks[k] = OutputSink(
+            [k, throwing](std::string_view) {
+              if (k == throwing) throw std::runtime_error("chunk");
+              return bitext::Status::Ok();
+            },
+            /*chunk_bytes=*/64);
+      }
+      DeliverablesOptions opt;
+      opt.threads = threads;
+      CHECK_THROWS_AS(bitext::WriteDeliverables(reader->get(), opt, &sinks), std::runtime_error);
+    }
+  }
 }

@@ -417,6 +417,66 @@ TEST_CASE("DocumentReader joins en.po as the whole-file join does", "[document]"
   }
 }
 
+TEST_CASE("DocumentReader reads the same units on several threads at once", "[document]") {
+  // Many batches (a few hundred lines each) and an en.po far larger than
+  // the window entries are read back through; a timed source too.
+  TempDir dir;
+  std::mt19937 rng(7);
+  std::string text;
+  for (int line = 0; line < 1500; ++line) {
+    text +=
+        "문장 " + std::to_string(rng() % 400) + "이다. 다음 " + std::to_string(line) + "이다.\n";
+  }
+  dir.Write("ko.txt", text);
+  auto units = bitext::LoadSource(dir.path() + "/ko.txt");
+  REQUIRE(units.ok());
+  bitext::PoFile po;
+  po.header = bitext::DefaultPoHeader("");
+  for (const Unit& u : *units) {
+    bitext::PoEntry e;
+    e.msgctxt = u.id;
+    e.msgid = u.text;
+    e.msgstr[0] = "An English sentence for " + u.id + ", long enough to fill the file.";
+    if (rng() % 7 == 0) e.SetFuzzy(true);
+    po.entries.push_back(e);
+  }
+  std::shuffle(po.entries.begin(), po.entries.end(), rng);
+  REQUIRE(bitext::WritePo(dir.path() + "/en.po", po).ok());
+  REQUIRE(fs::file_size(dir.path() + "/en.po") > 4 * 65536);
+  const std::string srt = std::string(BITEXT_SOURCE_DIR) + "/tests/data/build/timed-sample";
+  for (const std::string& doc : {dir.path(), srt}) {
+    INFO(doc);
+    auto reader = bitext::DocumentReader::Open(doc);
+    REQUIRE(reader.ok());
+    auto read = [&reader](std::vector<bitext::MergedUnit>* out, bitext::Status* status) {
+      *status = (*reader)->Read([out](std::vector<bitext::MergedUnit>* batch) {
+        for (bitext::MergedUnit& mu : *batch) out->push_back(std::move(mu));
+      });
+    };
+    std::vector<bitext::MergedUnit> want;
+    bitext::Status want_status;
+    read(&want, &want_status);
+    REQUIRE(want_status.ok());
+    REQUIRE(!want.empty());
+    constexpr int kThreads = 4;
+    std::vector<bitext::MergedUnit> got[kThreads];
+    bitext::Status status[kThreads];
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) threads.emplace_back(read, &got[t], &status[t]);
+    for (std::thread& t : threads) t.join();
+    for (int t = 0; t < kThreads; ++t) {
+      REQUIRE(status[t].ok());
+      REQUIRE(got[t].size() == want.size());
+      int differ = 0;
+      for (size_t k = 0; k < want.size(); ++k) {
+        differ += got[t][k].unit.id != want[k].unit.id || got[t][k].english != want[k].english ||
+                  got[t][k].state != want[k].state || got[t][k].po_line != want[k].po_line;
+      }
+      CHECK(differ == 0);
+    }
+  }
+}
+
 TEST_CASE("DocumentReader reports an en.po changed after Open", "[document]") {
   TempDir dir;
   dir.Write("ko.txt", "첫 문장이다. 둘째 문장이다.\n");

@@ -1,6 +1,7 @@
 #include "deliverables.h"
 
 #include <exception>
+#include <system_error>
 #include <thread>
 #include <utility>
 
@@ -78,21 +79,25 @@ Result<DeliverablesReport> WriteDeliverables(DocumentReader* reader, const Deliv
   // over the units on the second: reading the units again costs less than
   // holding them until both threads are done with them.
   SubtitleStage subtitles(doc.timed, opt.timing, sinks);
-  const bool own_thread = opt.threads > 1;
   Status subtitles_read;
   std::exception_ptr subtitles_error;
   std::thread subtitle_thread;
-  if (own_thread) {
-    subtitle_thread = std::thread([&] {
-      try {
-        subtitles_read = reader->Read([&](std::vector<MergedUnit>* batch) {
-          for (const MergedUnit& mu : *batch) subtitles.Add(mu);
-        });
-      } catch (...) {
-        subtitles_error = std::current_exception();
-      }
-    });
+  if (opt.threads > 1) {
+    try {
+      subtitle_thread = std::thread([&] {
+        try {
+          subtitles_read = reader->Read([&](std::vector<MergedUnit>* batch) {
+            for (const MergedUnit& mu : *batch) subtitles.Add(mu);
+          });
+        } catch (...) {
+          subtitles_error = std::current_exception();
+        }
+      });
+    } catch (const std::system_error&) {
+      // No thread to be had (a process limit): all on this one.
+    }
   }
+  const bool own_thread = subtitle_thread.joinable();
   // Joined however this thread leaves (by an exception, too).
   struct Joiner {
     std::thread& t;

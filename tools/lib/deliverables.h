@@ -9,8 +9,10 @@
 // Output k goes to sinks[k] and belongs in the file named by the document's
 // name and kDeliverableSuffixes[k]. The bytes are those of the whole-document
 // writers (WriteTmx, WriteSrt, WriteVtt, WriteReviewMarkdown,
-// WriteArticleMarkdown, with MakeCues' cues), whatever the thread count: no
-// whole document, cue list or output is ever held.
+// WriteArticleMarkdown, with MakeCues' cues), whatever the thread count. No
+// cue list or output is ever held whole, nor the units of a ko.txt source
+// (a ko.srt source's units are: DocumentReader hands them over as one
+// batch, to each pass).
 #ifndef BITEXT_DELIVERABLES_H_
 #define BITEXT_DELIVERABLES_H_
 
@@ -36,9 +38,11 @@ constexpr std::array<std::string_view, kDeliverables> kDeliverableSuffixes = {
 struct DeliverablesOptions {
   TmxOptions tmx;
   TimingOptions timing;  // valid (ValidateTimingOptions)
-  // 2: the subtitles (cues, both SRTs, the WebVTT) are made on a second
-  // thread while this one reads the units and writes the rest; 1: all on
-  // this one. The output is the same.
+  // 2 (or more): the subtitles (cues, both SRTs, the WebVTT) are made on a
+  // second thread, with a pass over the units of their own, while the
+  // calling thread writes the rest; 1 (or less): all on the calling thread,
+  // which is also what happens when no thread can be started. The output is
+  // the same.
   int threads = 1;
 };
 
@@ -56,9 +60,16 @@ struct DeliverablesReport {
 // finishes the sinks. With `sinks` null nothing is made but the report (one
 // pass; for a build that already failed, whose warnings are still due).
 // Fails only where reader->Read does (en.po changed on disk); the sinks'
-// own errors are theirs to report. `reader` and `sinks` are used by this
-// call only. With two threads, the sinks' chunk functions for outputs 1-3 run
-// on the second thread (and never at the same time as each other's).
+// own errors are theirs to report. After a failure, what the sinks were
+// given is unspecified (part of each output). An exception from either
+// thread (one a chunk function throws, std::bad_alloc) passes on to the
+// caller once the second thread has ended. `reader` and `sinks` are used by
+// this call only.
+//
+// With two threads, the chunk functions of outputs 1-3 run on the second
+// thread, one at a time but at the same time as those of outputs 0, 4 and 5:
+// they must not share unsynchronised state with them (AtomicFileSet::Append
+// to different files is safe).
 Result<DeliverablesReport> WriteDeliverables(DocumentReader* reader, const DeliverablesOptions& opt,
                                              std::array<OutputSink, kDeliverables>* sinks);
 

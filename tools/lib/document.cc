@@ -354,8 +354,7 @@ Result<std::unique_ptr<DocumentReader>> DocumentReader::Open(const std::string& 
   // The file is opened first and must still be the one scanned afterwards:
   // entries are read back from it by their spans.
   po.fd = ::open(doc.po_path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (po.fd < 0)
-    return Status::IoError({doc.po_path}, std::string("cannot open: ") + std::strerror(errno));
+  if (po.fd < 0) return Status::IoError({doc.po_path}, "cannot open: " + ErrnoText(errno));
   BITEXT_RETURN_IF_ERROR(po.Identify());
   Result<std::optional<PoEntry>> header =
       ScanPo(doc.po_path, [&](PoEntry&& e, PoSpan span) -> Status {

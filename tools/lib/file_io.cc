@@ -14,7 +14,19 @@
 namespace bitext {
 namespace {
 
-std::string ErrnoText(int err) { return std::strerror(err); }
+// strerror_r's result: the GNU version returns the text, the XSI one fills
+// the buffer.
+[[maybe_unused]] std::string StrerrorText(const char* text, const char*) { return text; }
+[[maybe_unused]] std::string StrerrorText(int, const char* buf) { return buf; }
+
+}  // namespace
+
+std::string ErrnoText(int err) {
+  char buf[256] = "";
+  return StrerrorText(strerror_r(err, buf, sizeof buf), buf);
+}
+
+namespace {
 
 // Names of temporary files: unique within the process (and, by the pid,
 // across processes).

@@ -100,6 +100,10 @@ class AtomicFileSet {
 // naming `path` if reading fails.
 Result<size_t> ReadAt(int fd, uint64_t offset, char* buf, size_t len, const std::string& path);
 
+// The system's text for the error number `err` (strerror; safe on any
+// thread).
+std::string ErrnoText(int err);
+
 bool FileExists(const std::string& path);
 bool IsDirectory(const std::string& path);
 
