@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "random_text.h"
 #include "srt_writer.h"
 
 using namespace bitext;
@@ -114,6 +115,49 @@ TEST_CASE("IsDisplayClean agrees at every offset of lines longer than its 16-byt
       }
     }
   }
+}
+
+TEST_CASE("CollapseSpaces trims and leaves one space between words", "[xml_text]") {
+  struct Case {
+    const char* text;
+    const char* want;
+  };
+  const Case kCases[] = {
+      {"", ""},
+      {" ", ""},
+      {"\t\n", ""},
+      {"a", "a"},
+      {"a b", "a b"},  // already collapsed: copied whole
+      {"샘 알트만 대표", "샘 알트만 대표"},
+      {" a b", "a b"},
+      {"a b ", "a b"},
+      {"a  b", "a b"},
+      {"a\tb", "a b"},
+      {"a \nb", "a b"},
+      {"a\r\nb\fc\vd", "a b c d"},
+      {"  a   b  ", "a b"},
+      {"a\x01b", "a\x01b"},  // only whitespace collapses
+  };
+  for (const Case& c : kCases) {
+    INFO("text \"" << c.text << "\"");
+    CHECK(CollapseSpaces(c.text) == c.want);
+  }
+  // Against a word-by-word reference on random text.
+  auto reference = [](const std::string& text) {
+    std::string out, word;
+    for (char ch : text + " ") {
+      if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f') {
+        if (!word.empty()) out += (out.empty() ? "" : " ") + word;
+        word.clear();
+      } else {
+        word += ch;
+      }
+    }
+    return out;
+  };
+  CheckSameOnRandomTexts(
+      {{"가", "a", " ", "  ", "\t", "\n", "\r"}, /*seed=*/23, 0, 12},
+      [](const std::string& t) { return CollapseSpaces(t); }, reference);
 }
 
 TEST_CASE("AssignDisplayLine and AssignCollapsedSpaces replace what the string held",

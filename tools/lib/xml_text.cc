@@ -199,11 +199,26 @@ std::string CollapseSpaces(std::string_view s) {
 }
 
 void AssignCollapsedSpaces(std::string_view s, std::string* out) {
-  out->clear();
-  out->reserve(s.size());
   auto is_space = [](char ch) {
     return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f';
   };
+  // Text already collapsed (as the line breaker's usually is: display lines)
+  // is copied whole.
+  bool collapsed = s.empty() || (s.front() != ' ' && s.back() != ' ');
+  for (size_t i = 0; collapsed && i < s.size(); ++i) {
+    char ch = s[i];
+    if (ch == ' ') {
+      collapsed = s[i + 1] != ' ';  // s does not end in a space: i + 1 < size
+    } else if (is_space(ch)) {
+      collapsed = false;
+    }
+  }
+  if (collapsed) {
+    out->assign(s.data(), s.size());
+    return;
+  }
+  out->clear();
+  out->reserve(s.size());
   // Runs of non-space bytes, copied at once, one space between runs.
   size_t i = 0;
   while (i < s.size()) {
