@@ -91,7 +91,9 @@ log "(c) bitext update + build of $UNITS units ($BUILD_RUNS runs) vs po2tmx ($PO
 for ((i = 0; i < BUILD_RUNS; i++)); do
   measure update "$BITEXT" update "$DOC"
   measure build "$BITEXT" build "$DOC" --out "$WORK/out" --quiet
+  measure build1 "$BITEXT" build "$DOC" --out "$WORK/out1" --quiet --threads 1
 done
+diff -r "$WORK/out" "$WORK/out1" >/dev/null || { echo "one and two threads differ" >&2; exit 1; }
 for ((i = 0; i < PO2TMX_RUNS; i++)); do
   measure po2tmx po2tmx --progress=none --source-language=ko -l en -i "$DOC/en.po" -o "$WORK/po2tmx.tmx"
 done
