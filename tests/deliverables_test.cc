@@ -4,11 +4,11 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 
 #include "document.h"
+#include "file_io.h"
 #include "markdown_writer.h"
 #include "po_store.h"
 #include "srt_writer.h"
@@ -21,13 +21,6 @@ namespace fs = std::filesystem;
 using bitext::DeliverablesOptions;
 using bitext::kDeliverables;
 using bitext::OutputSink;
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // The six outputs as the whole-document writers make them.
 std::array<std::string, kDeliverables> WholeDocument(const std::string& dir,
@@ -75,10 +68,11 @@ std::string ManyBatchDocument() {
       std::string(BITEXT_SOURCE_DIR) + "/translations/openai-fireside-chat-seoul";
   std::string dir = FreshTempPath("bitext_deliverables_", "many-batches");
   fs::create_directories(dir);
-  const std::string ko = Slurp(src + "/ko.txt");
+  auto ko = bitext::ReadFile(src + "/ko.txt");
+  REQUIRE(ko.ok());
   {
     std::ofstream out(dir + "/ko.txt", std::ios::binary);
-    for (int k = 0; k < 20; ++k) out << ko << "\n";
+    for (int k = 0; k < 20; ++k) out << *ko << "\n";
   }
   auto seed_po = bitext::ReadPo(src + "/en.po");
   REQUIRE(seed_po.ok());
