@@ -102,7 +102,7 @@ TEST_CASE("WriteDeliverables writes what the whole-document writers write", "[de
        {root + "/translations/openai-startup-meeting-seoul",
         root + "/translations/openai-fireside-chat-seoul", root + "/tests/data/build/seoul-sample",
         root + "/tests/data/build/timed-sample", many}) {
-    for (int threads : {1, 2}) {
+    for (int threads : {0, 1, 2}) {
       INFO(dir << ", " << threads << " thread(s)");
       DeliverablesOptions opt;
       opt.threads = threads;

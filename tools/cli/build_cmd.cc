@@ -3,14 +3,12 @@
 // Markdown), written all together or not at all.
 #include <unistd.h>
 
-#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -95,10 +93,6 @@ int RunBuild(const BuildOptions& opt) {
     return 1;
   }
   const std::vector<std::string>& dirs = *resolved;
-  // A document's work splits in two (its subtitles, the rest): more threads
-  // would idle.
-  const int threads = opt.threads > 0 ? std::min(opt.threads, 2)
-                                      : (std::thread::hardware_concurrency() > 1 ? 2 : 1);
   const bool progress = !opt.quiet && isatty(STDERR_FILENO);
   // Blocks of 1 MB and more (file contents, the units' and cues' vectors)
   // straight from and back to the system: glibc's default threshold grows
@@ -151,7 +145,7 @@ int RunBuild(const BuildOptions& opt) {
     DeliverablesOptions dopt;
     dopt.tmx.creation_date = opt.tmx_date;
     dopt.timing = opt.timing;
-    dopt.threads = threads;
+    dopt.threads = opt.threads;
     if (writing() && !folder.Create()) write_error = Status::IoError({}, folder.error());
     Result<DeliverablesReport> report = DeliverablesReport();
     if (!writing()) {

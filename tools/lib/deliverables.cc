@@ -82,7 +82,10 @@ Result<DeliverablesReport> WriteDeliverables(DocumentReader* reader, const Deliv
   Status subtitles_read;
   std::exception_ptr subtitles_error;
   std::thread subtitle_thread;
-  if (opt.threads > 1) {
+  // A document's work splits in two (its subtitles, the rest): more threads
+  // would idle.
+  const bool two = opt.threads == 0 ? std::thread::hardware_concurrency() > 1 : opt.threads > 1;
+  if (two) {
     try {
       subtitle_thread = std::thread([&] {
         try {

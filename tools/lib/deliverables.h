@@ -38,11 +38,12 @@ constexpr std::array<std::string_view, kDeliverables> kDeliverableSuffixes = {
 struct DeliverablesOptions {
   TmxOptions tmx;
   TimingOptions timing;  // valid (ValidateTimingOptions)
-  // 2 (or more): the subtitles (cues, both SRTs, the WebVTT) are made on a
+  // 2 or more: the subtitles (cues, both SRTs, the WebVTT) are made on a
   // second thread, with a pass over the units of their own, while the
-  // calling thread writes the rest; 1 (or less): all on the calling thread,
-  // which is also what happens when no thread can be started. The output is
-  // the same.
+  // calling thread writes the rest. 1 or a negative count: all on the
+  // calling thread, which is also what happens when no thread can be
+  // started. 0: two where the machine has two cores or more, else one. The
+  // output is the same.
   int threads = 1;
 };
 
