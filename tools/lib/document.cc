@@ -383,7 +383,6 @@ Result<std::unique_ptr<DocumentReader>> DocumentReader::Open(const std::string& 
 Status DocumentReader::Join(Cursor* cursor, std::vector<Unit>* units,
                             std::vector<MergedUnit>* out) const {
   const PoIndex& index = *po_;
-  Cursor& po = *cursor;
   out->clear();
   out->reserve(units->size());
   for (Unit& u : *units) {
@@ -395,7 +394,7 @@ Status DocumentReader::Join(Cursor* cursor, std::vector<Unit>* units,
     bool ctxt_unused = false;
     auto [c_lo, c_hi] = Candidates(index.by_ctxt, u.id);
     for (auto* c = c_lo; c != c_hi && ctxt == UINT32_MAX; ++c) {
-      Result<PoEntry*> e = po.Get(c->second);
+      Result<PoEntry*> e = cursor->Get(c->second);
       if (!e.ok()) return e.status();
       if (!(*e)->msgctxt) {  // indexed with one: the file changed
         return Status::IoError({index.path}, "changed while being read");
@@ -404,8 +403,8 @@ Status DocumentReader::Join(Cursor* cursor, std::vector<Unit>* units,
     }
     uint32_t chosen = UINT32_MAX;
     bool stale = false;
-    if (ctxt != UINT32_MAX && !po.used[ctxt]) {
-      Result<PoEntry*> e = po.Get(ctxt);
+    if (ctxt != UINT32_MAX && !cursor->used[ctxt]) {
+      Result<PoEntry*> e = cursor->Get(ctxt);
       if (!e.ok()) return e.status();
       ctxt_unused = true;
       if ((*e)->msgid == u.text) chosen = ctxt;
@@ -414,8 +413,8 @@ Status DocumentReader::Join(Cursor* cursor, std::vector<Unit>* units,
       // The first unused entry (file order) with the unit's text.
       auto [t_lo, t_hi] = Candidates(index.by_text, u.text);
       for (auto* t = t_lo; t != t_hi && chosen == UINT32_MAX; ++t) {
-        if (po.used[t->second]) continue;
-        Result<PoEntry*> e = po.Get(t->second);
+        if (cursor->used[t->second]) continue;
+        Result<PoEntry*> e = cursor->Get(t->second);
         if (!e.ok()) return e.status();
         if ((*e)->msgid == u.text) chosen = t->second;
       }
@@ -426,13 +425,13 @@ Status DocumentReader::Join(Cursor* cursor, std::vector<Unit>* units,
       }
     }
     if (chosen != UINT32_MAX) {
-      Result<PoEntry*> got = po.Get(chosen);
+      Result<PoEntry*> got = cursor->Get(chosen);
       if (!got.ok()) return got.status();
       PoEntry& entry = **got;
-      po.used[chosen] = true;
+      cursor->used[chosen] = true;
       mu.state = StateOf(entry);
       mu.english = entry.TakeTranslation();  // each entry serves one unit
-      po.cached = UINT32_MAX;
+      cursor->cached = UINT32_MAX;
       if (stale && mu.state == TranslationState::kTranslated) mu.state = TranslationState::kFuzzy;
       mu.po_line = entry.line;
     }
