@@ -5,9 +5,12 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "korean_texts.h"
+#include "random_text.h"
 #include "segmenter.h"
 
 using bitext::BreakAction;
@@ -140,6 +143,91 @@ TEST_CASE("segment rules: the built-in rules compile, have unique names and fit 
   for (const SegmentRuleSpec& s : DefaultSegmentRuleSpecs()) {
     CHECK(names.insert(s.name).second);
   }
+}
+
+// The prefilter (per-character rule masks, built for at most 64 rules) must
+// only skip rules that cannot match: the built-in rules give the same rule
+// at every boundary as the same rules padded past 64, which try every rule
+// in order.
+TEST_CASE("segment rules: the prefilter changes no match", "[segment_rules]") {
+  auto filtered = SegmentRules::Compile(DefaultSegmentRuleSpecs());
+  std::vector<SegmentRuleSpec> padded_specs = DefaultSegmentRuleSpecs();
+  while (padded_specs.size() <= 64) {
+    // A private-use character no text below holds: never matches.
+    padded_specs.push_back(
+        {"pad" + std::to_string(padded_specs.size()), BreakAction::kBreak, "\xEE\x80\x80", ""});
+  }
+  auto unfiltered = SegmentRules::Compile(padded_specs);
+  REQUIRE(filtered.ok());
+  REQUIRE(unfiltered.ok());
+  // Every rule at every character boundary of `text` (sentence start 0).
+  auto matches = [](const SegmentRules& rules, const std::string& text) {
+    std::vector<int> out;
+    for (size_t i = 0; i <= text.size(); ++i) {
+      if (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+      out.push_back(rules.MatchUtf8(text, i));
+    }
+    return out;
+  };
+  size_t boundaries = 0, matched = 0;
+  for (const std::string& f : KssAndSeedFiles()) {
+    std::istringstream lines(ReadTextOrEmpty(f));
+    std::string line;
+    while (std::getline(lines, line)) {
+      std::vector<int> a = matches(*filtered, line);
+      std::vector<int> b = matches(*unfiltered, line);
+      boundaries += a.size();
+      for (int r : a) matched += r >= 0 ? 1 : 0;
+      if (a != b) {
+        INFO(f << ": " << line);
+        CHECK(a == b);
+      }
+    }
+  }
+  CHECK(boundaries > 50000);
+  CHECK(matched > 500);
+  // Characters from every block the rules name, in random order.
+  CheckSameOnRandomTexts(
+      {{"가",
+        "다",
+        "요",
+        "까",
+        "ㅋ",
+        "ㅎ",
+        "ㄴ",
+        ".",
+        "?",
+        "!",
+        "~",
+        "…",
+        "^",
+        "\xE2\x80\x9D",
+        "\"",
+        "(",
+        ")",
+        "[",
+        "1",
+        "23",
+        "Mr",
+        "U",
+        "S",
+        "a",
+        "@",
+        "_",
+        "\xE2\x96\xB3",
+        "\xF0\x9F\x98\x8A",
+        "\xE4\xB8\xAD",
+        " ",
+        "  ",
+        "\t",
+        "\xC2\xA0",
+        "\xE3\x80\x80"},
+       /*seed=*/64,
+       1,
+       16,
+       5000},
+      [&](const std::string& s) { return matches(*filtered, s); },
+      [&](const std::string& s) { return matches(*unfiltered, s); });
 }
 
 // One table for all built-in rules: every rule has cases that must split

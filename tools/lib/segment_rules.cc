@@ -750,16 +750,42 @@ void SegmentRules::Impl::BuildFilter() {
     *slot = it->second;
     return true;
   };
-  for (char32_t c = 0; c <= 0xFFFF; ++c) {
-    uint64_t m = 0, a = 0, m2 = 0;
+  // By blocks of 64 characters. A set holding every character adds its
+  // rule's bit everywhere; a block no other set touches has just those bits
+  // for all its characters (most of the BMP), interned once for the block.
+  uint64_t m_all = 0, a_all = 0, m2_all = 0;
+  for (size_t r = 0; r < rules.size(); ++r) {
+    const uint64_t bit = uint64_t{1} << r;
+    if (first[r].all()) m_all |= bit;
+    if (after_first[r].all()) a_all |= bit;
+    if (second[r].all()) m2_all |= bit;
+  }
+  auto block = [](const BmpSet& set, size_t w) { return set.all() ? 0 : set.bits()[w]; };
+  for (size_t w = 0; w < 0x10000 / 64; ++w) {
+    const auto begin = static_cast<char32_t>(w * 64);
+    uint64_t touched = 0;
     for (size_t r = 0; r < rules.size(); ++r) {
-      if (first[r].Contains(c)) m |= uint64_t{1} << r;
-      if (after_first[r].Contains(c)) a |= uint64_t{1} << r;
-      if (second[r].Contains(c)) m2 |= uint64_t{1} << r;
+      touched |= block(first[r], w) | block(after_first[r], w) | block(second[r], w);
     }
-    if (!intern(m, &mask_of_char[c]) || !intern(a, &after_mask_of_char[c]) ||
-        !intern(m2, &second_mask_of_char[c])) {
-      return;
+    if (touched == 0) {
+      uint16_t m = 0, a = 0, m2 = 0;
+      if (!intern(m_all, &m) || !intern(a_all, &a) || !intern(m2_all, &m2)) return;
+      std::fill_n(mask_of_char.begin() + begin, 64, m);
+      std::fill_n(after_mask_of_char.begin() + begin, 64, a);
+      std::fill_n(second_mask_of_char.begin() + begin, 64, m2);
+      continue;
+    }
+    for (char32_t c = begin; c < begin + 64; ++c) {
+      uint64_t m = 0, a = 0, m2 = 0;
+      for (size_t r = 0; r < rules.size(); ++r) {
+        if (first[r].Contains(c)) m |= uint64_t{1} << r;
+        if (after_first[r].Contains(c)) a |= uint64_t{1} << r;
+        if (second[r].Contains(c)) m2 |= uint64_t{1} << r;
+      }
+      if (!intern(m, &mask_of_char[c]) || !intern(a, &after_mask_of_char[c]) ||
+          !intern(m2, &second_mask_of_char[c])) {
+        return;
+      }
     }
   }
   for (size_t r = 0; r < rules.size(); ++r) {
