@@ -368,3 +368,57 @@ TEST_CASE("LineBreaker counts the code points before every byte offset", "[line_
   b.Reset("", En());
   CHECK(b.CodePointsBefore() == std::vector<size_t>{0});
 }
+
+TEST_CASE("Break scores: the word tests as tables", "[line_break]") {
+  struct Conj {
+    const char* word;
+    bool want;
+  };
+  const Conj conj[] = {
+      {"and", true},
+      {"And", true},
+      {"AND", true},
+      {"although", true},
+      {"whereas", true},
+      {"because", true},
+      {"if", true},
+      {"andy", false},
+      {"and,", false},
+      {"an", false},
+      {"", false},
+      {"althoughs", false},
+      {"and\xC2\xA0", false},
+      {"\xEA\xB7\xB8\xEB\xA6\xAC\xEA\xB3\xA0", false},  // 그리고
+      {"or-", false},
+      {"WHICH", true},
+      {"thatt", false},
+      {"the", false},
+  };
+  for (const Conj& c : conj) {
+    INFO(c.word);
+    CHECK(bitext::IsEnglishConjunction(c.word) == c.want);
+  }
+
+  struct Pair {
+    const char* before;
+    const char* after;
+    bool clause;
+    bool tight;
+  };
+  const Pair pairs[] = {
+      {"만났고", "이야기했다", true, false}, {"먹고", "있다", false, true},
+      {"말하며", "웃었다", true, false},     {"좋지만", "비싸다", true, false},
+      {"갔는데", "없었다", true, false},     {"보면서", "걸었다", true, false},
+      {"비싸니까", "안", true, false},       {"왔으나", "갔다", true, false},
+      {"회사는", "크다", false, false},      {"했다", "그리고", false, false},
+      {"고", "있다", false, true},           {"전", "세계", false, true},
+      {"모든", "기업", false, true},         {"AI", "기업", false, false},
+      {"서", "있다", false, true},           {"앉아서", "있다", false, true},
+      {"앉아서", "먹었다", true, false},     {"하도록", "했다", true, false},
+  };
+  for (const Pair& p : pairs) {
+    INFO(p.before << " | " << p.after);
+    CHECK(bitext::IsKoreanClauseBreak(p.before, p.after) == p.clause);
+    CHECK(bitext::IsKoreanTightBreak(p.before, p.after) == p.tight);
+  }
+}

@@ -7,7 +7,9 @@
 #include <unicode/uvernum.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <iterator>
 #include <limits>
 #include <memory>
@@ -70,6 +72,16 @@ constexpr char32_t Decode3(std::string_view s) {
          char32_t(static_cast<unsigned char>(s[2]) & 0x3F);
 }
 
+// The last syllable of each clause ending (repeats allowed).
+constexpr auto kClauseEndingLasts = [] {
+  std::array<char32_t, std::size(kKoreanClauseEndings)> lasts{};
+  for (size_t i = 0; i < lasts.size(); ++i) {
+    std::string_view e = kKoreanClauseEndings[i];
+    lasts[i] = Decode3(e.substr(e.size() - 3));
+  }
+  return lasts;
+}();
+
 // The Hangul syllable `w` ends with, or 0.
 char32_t LastSyllable(std::string_view w) {
   if (w.size() < 3 || !IsHangulSyllableAt(reinterpret_cast<const unsigned char*>(w.data()),
@@ -94,45 +106,85 @@ bool IsAuxiliaryPair(std::string_view before, std::string_view after) {
   return false;
 }
 
-// ASCII case-insensitive: `w` equals the lower-case `lower`.
-bool EqualsLower(std::string_view w, std::string_view lower) {
-  if (w.size() != lower.size()) return false;
+// A word of 1 to 8 ASCII letters, lower-cased and packed into the bytes of
+// an integer (first letter lowest); 0 for any other word. Every word of the
+// lists above is such a word, so a word packing to 0 is in none of them.
+constexpr uint64_t PackLowerWord(std::string_view w) {
+  if (w.empty() || w.size() > 8) return 0;
+  uint64_t packed = 0;
   for (size_t i = 0; i < w.size(); ++i) {
     char c = w[i];
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
+    if (c < 'a' || c > 'z') return 0;
+    packed |= uint64_t{static_cast<unsigned char>(c)} << (8 * i);
   }
-  return true;
+  return packed;
 }
 
+// A word list as sorted packed words: membership (ASCII case-insensitive)
+// is one packing and a binary search, not a string compare per entry.
 template <size_t N>
-bool InList(std::string_view w, const std::string_view (&list)[N]) {
-  for (std::string_view e : list) {
-    if (EqualsLower(w, e)) return true;
+class WordSet {
+ public:
+  constexpr explicit WordSet(const std::string_view (&list)[N]) : packed_() {
+    for (size_t i = 0; i < N; ++i) packed_[i] = PackLowerWord(list[i]);
+    // Insertion sort (constexpr; the lists are short).
+    for (size_t i = 1; i < N; ++i) {
+      for (size_t j = i; j > 0 && packed_[j] < packed_[j - 1]; --j) {
+        uint64_t t = packed_[j];
+        packed_[j] = packed_[j - 1];
+        packed_[j - 1] = t;
+      }
+    }
   }
-  return false;
-}
+  // True if every entry is a word PackLowerWord accepts.
+  constexpr bool AllPackable() const {
+    for (uint64_t p : packed_) {
+      if (p == 0) return false;
+    }
+    return true;
+  }
+  bool Contains(std::string_view w) const {
+    uint64_t p = PackLowerWord(w);
+    return p != 0 && std::binary_search(std::begin(packed_), std::end(packed_), p);
+  }
 
-constexpr std::string_view kPunctuationEnds[] = {",",
-                                                 ";",
-                                                 ":",
-                                                 ".",
-                                                 "!",
-                                                 "?",
-                                                 ")",
-                                                 "]",
-                                                 "\"",
-                                                 "\xE2\x80\x9D" /* ” */,
-                                                 "\xE2\x80\x99" /* ’ */,
-                                                 "\xE2\x80\xA6" /* … */,
-                                                 "\xC2\xB7" /* · */};
+ private:
+  uint64_t packed_[N];
+};
 
+constexpr WordSet kConjunctionSet(kConjunctions);
+constexpr WordSet kFunctionWordSet(kFunctionWords);
+static_assert(kConjunctionSet.AllPackable() && kFunctionWordSet.AllPackable(),
+              "word lists hold words of 1 to 8 ASCII letters");
+
+// True if `word` ends with punctuation a line may end after: , ; : . ! ? ) ]
+// " ” ’ … or ·. The last byte decides for ASCII; the others are told by
+// their last byte and checked whole.
 bool IsPunctuationEnd(std::string_view word) {
   if (word.empty()) return false;
-  for (std::string_view ev : kPunctuationEnds) {
-    if (EndsWith(word, ev)) return true;
+  switch (static_cast<unsigned char>(word.back())) {
+    case ',':
+    case ';':
+    case ':':
+    case '.':
+    case '!':
+    case '?':
+    case ')':
+    case ']':
+    case '"':
+      return true;
+    case 0x9D:
+      return EndsWith(word, "\xE2\x80\x9D");  // ”
+    case 0x99:
+      return EndsWith(word, "\xE2\x80\x99");  // ’
+    case 0xA6:
+      return EndsWith(word, "\xE2\x80\xA6");  // …
+    case 0xB7:
+      return EndsWith(word, "\xC2\xB7");  // ·
+    default:
+      return false;
   }
-  return false;
 }
 
 bool OpensQuote(std::string_view word) {
@@ -148,6 +200,7 @@ bool StartsUpper(std::string_view word) {
   size_t i = 0;
   while (i < word.size() && (word[i] == '"' || word[i] == '(' || word[i] == '\'')) ++i;
   if (i >= word.size()) return false;
+  if (static_cast<unsigned char>(word[i]) < 0x80) return word[i] >= 'A' && word[i] <= 'Z';
   char32_t c = NextCodePoint(word, &i);
   return u_isupper(static_cast<UChar32>(c));
 }
@@ -516,7 +569,7 @@ class Breaker {
       if (opt_.lang == LineLang::kKorean && IsKoreanTightBreak(before, after)) {
         c->penalty += kEndsInFunctionWord;
       }
-      if (opt_.lang == LineLang::kEnglish && InList(before, kFunctionWords)) {
+      if (opt_.lang == LineLang::kEnglish && kFunctionWordSet.Contains(before)) {
         c->penalty += kEndsInFunctionWord;
       }
       if (opt_.lang == LineLang::kEnglish && StartsUpper(before) && IsWordChars(before) &&
@@ -644,8 +697,13 @@ double LineWidth(std::string_view line, LineLang lang) {
 }
 
 bool IsKoreanClauseBreak(std::string_view before, std::string_view after) {
-  // Every ending is Hangul: a word not ending in a syllable has none.
-  if (LastSyllable(before) == 0) return false;
+  // Every ending is Hangul: a word not ending in a syllable has none, nor
+  // one whose last syllable ends no ending (most words: …은, …를, …다).
+  const char32_t last = LastSyllable(before);
+  if (last == 0 || std::find(std::begin(kClauseEndingLasts), std::end(kClauseEndingLasts), last) ==
+                       std::end(kClauseEndingLasts)) {
+    return false;
+  }
   bool ending = false;
   for (std::string_view ev : kKoreanClauseEndings) {
     if (before.size() > ev.size() && EndsWith(before, ev)) {
@@ -665,7 +723,7 @@ bool IsKoreanTightBreak(std::string_view before, std::string_view after) {
   return false;
 }
 
-bool IsEnglishConjunction(std::string_view word) { return InList(word, kConjunctions); }
+bool IsEnglishConjunction(std::string_view word) { return kConjunctionSet.Contains(word); }
 
 bool SpaceBreakOpportunities(std::string_view text, LineLang lang, std::vector<size_t>* out) {
   out->clear();
