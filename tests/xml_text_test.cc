@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 #include "random_text.h"
 #include "srt_writer.h"
@@ -115,6 +116,32 @@ TEST_CASE("IsDisplayClean agrees at every offset of lines longer than its 16-byt
       }
     }
   }
+}
+
+TEST_CASE("IsDisplayClean agrees with the display cleaning on random mixed text", "[xml_text]") {
+  // Hangul, ASCII runs longer and shorter than a block and single spaces
+  // (each twenty times, so that many texts are clean), and once each what
+  // the cleaning changes, in random order.
+  const std::vector<std::string> clean = {
+      "\xEA\xB0\x80",     "\xED\x9E\xA3",     "a",
+      "Altman said that", "0123456789abcdef", " ",
+      "\xC2\xA0",         "\xE2\x80\x9C",     "\xF0\x9F\x98\x8A",
+      "\xE3\x80\x82"};
+  const std::vector<std::string> changed = {"  ",   "\t",       "\n",           "\x01",
+                                            "\x7F", "\xC2\x85", "\xE2\x80\x8B", "\xEF\xBF\xBF",
+                                            "\x80", "\xEA\xB0", "\xED\x9E\xA4"};
+  RandomTexts r{{}, /*seed=*/91, 1, 30};
+  for (int k = 0; k < 20; ++k) r.alphabet.insert(r.alphabet.end(), clean.begin(), clean.end());
+  r.alphabet.insert(r.alphabet.end(), changed.begin(), changed.end());
+  int clean_texts = 0;
+  CheckSameOnRandomTexts(
+      r, [](const std::string& s) { return IsDisplayClean(s); },
+      [&](const std::string& s) {
+        bool same = CollapseSpaces(DisplayText(s, nullptr)) == s;
+        clean_texts += same ? 1 : 0;
+        return same;
+      });
+  CHECK(clean_texts > 1000);
 }
 
 TEST_CASE("CollapseSpaces trims and leaves one space between words", "[xml_text]") {

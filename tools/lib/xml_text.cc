@@ -268,24 +268,41 @@ size_t SkipCleanAsciiBlocks(std::string_view s, size_t i, bool* double_space) {
 bool IsDisplayClean(std::string_view s) {
   if (s.empty()) return true;
   if (s.front() == ' ' || s.back() == ' ') return false;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
+  size_t blocks_from = 0;  // no 16-byte block scan before here (one just failed)
   for (size_t i = 0; i < n;) {
-    bool double_space;
-    i = SkipCleanAsciiBlocks(s, i, &double_space);
-    if (double_space) return false;
-    i = DisplayRunEnd(s, i, 0x21);
-    if (i >= n) break;
-    if (s[i] == ' ') {
-      // CollapseSpaces changes a double space (s does not end in a space: i + 1 < n).
-      if (s[i + 1] == ' ') return false;
+    const unsigned char b = p[i];
+    if (b > 0x20 && b < 0x7F) {
+      // Printable ASCII: whole 16-byte blocks at once where there are any
+      // (English text), then byte by byte.
+      if (i >= blocks_from && i + 16 <= n) {
+        bool double_space;
+        const size_t end = SkipCleanAsciiBlocks(s, i, &double_space);
+        if (double_space) return false;
+        if (end > i) {
+          i = end;
+          continue;
+        }
+        blocks_from = i + 16;
+      }
       ++i;
-      continue;
+    } else if (b == ' ') {
+      // CollapseSpaces changes a double space (s does not end in a space: i + 1 < n).
+      if (p[i + 1] == ' ') return false;
+      ++i;
+    } else if (IsHangulSyllableAt(p, i, n)) {
+      i += 3;  // the common case in Korean text, without a full decode
+    } else if (b < 0x80) {
+      // Any other ASCII byte (a control, tab, newline or DEL) is changed by
+      // DisplayText or CollapseSpaces.
+      return false;
+    } else {
+      // Other characters are kept unless dropped.
+      bool ill_formed;
+      char32_t c = NextChar(s, &i, &ill_formed);
+      if (DisplayDrops(c, ill_formed)) return false;
     }
-    // Any other ASCII byte (a control, tab, newline or DEL) is changed by
-    // DisplayText or CollapseSpaces; other characters are kept unless dropped.
-    bool ill_formed;
-    char32_t c = NextChar(s, &i, &ill_formed);
-    if (c < 0x80 || DisplayDrops(c, ill_formed)) return false;
   }
   return true;
 }
