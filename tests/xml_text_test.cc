@@ -185,6 +185,20 @@ TEST_CASE("CollapseSpaces trims and leaves one space between words", "[xml_text]
   CheckSameOnRandomTexts(
       {{"가", "a", " ", "  ", "\t", "\n", "\r"}, /*seed=*/23, 0, 12},
       [](const std::string& t) { return CollapseSpaces(t); }, reference);
+  // Longer text, mostly collapsed already (words and single spaces twenty
+  // times as likely), with the bytes next to the whitespace range: the
+  // 16-byte block test for collapsed text must see every change.
+  RandomTexts longer{{}, /*seed=*/29, 1, 40};
+  for (int k = 0; k < 20; ++k) {
+    for (const char* piece : {"가나다", "Altman", "a", " ", "0123456789abcdef"}) {
+      longer.alphabet.push_back(piece);
+    }
+  }
+  for (const char* piece : {"  ", "\t", "\n", "\v", "\f", "\r", "\x08", "\x0E", "\x1F", "!"}) {
+    longer.alphabet.push_back(piece);
+  }
+  CheckSameOnRandomTexts(
+      longer, [](const std::string& t) { return CollapseSpaces(t); }, reference);
 }
 
 TEST_CASE("AssignDisplayLine and AssignCollapsedSpaces replace what the string held",

@@ -381,16 +381,31 @@ class Breaker {
         cands_.begin());
   }
 
-  // width_ and code_points_, in one pass over the text.
+  // width_ and code_points_, in one pass over the text. Every entry from 1
+  // on is written (an offset inside a character gets the values after it).
   void ComputeWidths() {
-    width_.assign(text_.size() + 1, 0);
-    code_points_.assign(text_.size() + 1, 0);
+    const size_t size = text_.size();
+    width_.resize(size + 1);
+    code_points_.resize(size + 1);
+    width_[0] = 0;
+    code_points_[0] = 0;
+    const bool korean = opt_.lang == LineLang::kKorean;
+    const double ascii_width = korean ? 0.5 : 1.0;
+    const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
     double w = 0;
     size_t n = 0;
-    for (size_t i = 0; i < text_.size();) {
-      size_t start = i;
-      char32_t c = NextCodePoint(text_, &i);
-      w += opt_.lang == LineLang::kKorean ? CodePointWidthKo(c) : 1.0;
+    for (size_t i = 0; i < size;) {
+      const size_t start = i;
+      if (p[i] < 0x80) {
+        w += ascii_width;
+        ++i;
+      } else if (IsHangulSyllableAt(p, i, size)) {
+        w += 1;  // wide in Korean; one code point in English
+        i += 3;
+      } else {
+        char32_t c = NextCodePoint(text_, &i);
+        w += korean ? CodePointWidthKo(c) : 1.0;
+      }
       ++n;
       for (size_t k = start + 1; k <= i; ++k) {
         width_[k] = w;

@@ -198,22 +198,54 @@ std::string CollapseSpaces(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// True if CollapseSpaces(s) == s: no space at either end, no two spaces in a
+// row, and no other whitespace (tab, LF, VT, FF, CR). By 16-byte blocks where
+// SSE2 is there, then byte by byte.
+bool IsCollapsed(std::string_view s) {
+  if (s.empty()) return true;
+  if (s.front() == ' ' || s.back() == ' ') return false;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(' ');
+  const __m128i tab = _mm_set1_epi8('\t');
+  const __m128i four = _mm_set1_epi8(4);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // Tab, LF, VT, FF, CR are 0x09..0x0D: v - 0x09 at most 4 (unsigned).
+    const __m128i t = _mm_sub_epi8(v, tab);
+    if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, four), t)) != 0) return false;
+    const int spaces = _mm_movemask_epi8(_mm_cmpeq_epi8(v, space));
+    if ((spaces & (spaces >> 1)) != 0 || ((spaces & 1) != 0 && i > 0 && p[i - 1] == ' ')) {
+      return false;
+    }
+  }
+  if (i > 0 && i < n && p[i - 1] == ' ' && p[i] == ' ') return false;
+#endif
+  for (; i < n; ++i) {
+    const unsigned char b = p[i];
+    if (b > ' ') continue;
+    if (b == ' ') {
+      if (p[i + 1] == ' ') return false;  // s does not end in a space: i + 1 < n
+    } else if (b >= '\t' && b <= '\r') {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 void AssignCollapsedSpaces(std::string_view s, std::string* out) {
   auto is_space = [](char ch) {
     return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f';
   };
   // Text already collapsed (as the line breaker's usually is: display lines)
   // is copied whole.
-  bool collapsed = s.empty() || (s.front() != ' ' && s.back() != ' ');
-  for (size_t i = 0; collapsed && i < s.size(); ++i) {
-    char ch = s[i];
-    if (ch == ' ') {
-      collapsed = s[i + 1] != ' ';  // s does not end in a space: i + 1 < size
-    } else if (is_space(ch)) {
-      collapsed = false;
-    }
-  }
-  if (collapsed) {
+  if (IsCollapsed(s)) {
     out->assign(s.data(), s.size());
     return;
   }
