@@ -14,6 +14,7 @@
 
 #include "korean_texts.h"
 #include "random_text.h"
+#include "utf8.h"
 #include "xml_text.h"
 
 using bitext::BreakLines;
@@ -415,10 +416,43 @@ TEST_CASE("Break scores: the word tests as tables", "[line_break]") {
       {"모든", "기업", false, true},         {"AI", "기업", false, false},
       {"서", "있다", false, true},           {"앉아서", "있다", false, true},
       {"앉아서", "먹었다", true, false},     {"하도록", "했다", true, false},
+      {"오만", "했다", false, false},  // 만 ends …지만, but 오만 is no clause
   };
   for (const Pair& p : pairs) {
     INFO(p.before << " | " << p.after);
     CHECK(bitext::IsKoreanClauseBreak(p.before, p.after) == p.clause);
     CHECK(bitext::IsKoreanTightBreak(p.before, p.after) == p.tight);
+  }
+}
+
+TEST_CASE(
+    "LineBreaker widths and code points equal LineWidth and CodePointCount at every boundary "
+    "(ill-formed text included)",
+    "[line_break]") {
+  const std::string texts[] = {
+      "Sam Altman said",
+      "샘 알트만은 \"한국은 중요하다\"고 말했다",
+      "오픈AI가 1000만 달러를",
+      "a\xEA\xB0",                  // a truncated Hangul syllable at the end
+      "\xED\x9E\xA4 \xED\x9E\xA3",  // U+D7A4 (not a syllable), U+D7A3
+      "\x80 x \xFF",
+      "e\xCC\x81 \xE2\x80\x9C\xEF\xBC\xA1\xF0\x9F\x98\x8A",  // combining mark, “, Ａ, emoji
+      "\xED\xA0\x80 \xEA\xB0\x80",                           // a surrogate's bytes, 가
+  };
+  for (const std::string& text : texts) {
+    for (LineLang lang : {LineLang::kKorean, LineLang::kEnglish}) {
+      LineBreakOptions opt;
+      opt.lang = lang;
+      bitext::LineBreaker lb(text, opt);
+      const std::string& t = lb.text();
+      INFO(t << (lang == LineLang::kKorean ? " (Korean)" : " (English)"));
+      for (size_t k = 0; k <= t.size();) {
+        const std::string prefix = t.substr(0, k);
+        CHECK(lb.Width(0, k) == LineWidth(prefix, lang));
+        CHECK(lb.CodePointsBefore()[k] == bitext::CodePointCount(prefix));
+        if (k == t.size()) break;
+        bitext::NextCodePoint(t, &k);
+      }
+    }
   }
 }

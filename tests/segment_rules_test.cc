@@ -184,8 +184,10 @@ TEST_CASE("segment rules: the prefilter changes no match", "[segment_rules]") {
       }
     }
   }
-  CHECK(boundaries > 50000);
-  CHECK(matched > 500);
+  // The KSS sets give most of the boundaries (the seeds about 5,000).
+  const bool have_kss = !ReadTextOrEmpty(KssAndSeedFiles().front()).empty();
+  CHECK(boundaries > (have_kss ? 50000 : 4000));
+  CHECK(matched > (have_kss ? 500 : 50));
   // Characters from every block the rules name, in random order.
   CheckSameOnRandomTexts(
       {{"가",

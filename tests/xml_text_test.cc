@@ -83,6 +83,20 @@ const Row kRows[] = {
     {"Hangul lead byte, not a syllable", "\xED\x9E\xA4"},  // U+D7A4
 };
 
+// CollapseSpaces word by word: whitespace-separated words joined by one space.
+std::string CollapseReference(const std::string& text) {
+  std::string out, word;
+  for (char ch : text + " ") {
+    if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f') {
+      if (!word.empty()) out += (out.empty() ? "" : " ") + word;
+      word.clear();
+    } else {
+      word += ch;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("IsDisplayClean is true exactly when the display cleaning changes nothing",
@@ -170,18 +184,7 @@ TEST_CASE("CollapseSpaces trims and leaves one space between words", "[xml_text]
     CHECK(CollapseSpaces(c.text) == c.want);
   }
   // Against a word-by-word reference on random text.
-  auto reference = [](const std::string& text) {
-    std::string out, word;
-    for (char ch : text + " ") {
-      if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f') {
-        if (!word.empty()) out += (out.empty() ? "" : " ") + word;
-        word.clear();
-      } else {
-        word += ch;
-      }
-    }
-    return out;
-  };
+  auto reference = [](const std::string& text) { return CollapseReference(text); };
   CheckSameOnRandomTexts(
       {{"가", "a", " ", "  ", "\t", "\n", "\r"}, /*seed=*/23, 0, 12},
       [](const std::string& t) { return CollapseSpaces(t); }, reference);
@@ -199,6 +202,32 @@ TEST_CASE("CollapseSpaces trims and leaves one space between words", "[xml_text]
   }
   CheckSameOnRandomTexts(
       longer, [](const std::string& t) { return CollapseSpaces(t); }, reference);
+}
+
+TEST_CASE("CollapseSpaces agrees at every offset of lines longer than its 16-byte blocks",
+          "[xml_text]") {
+  // Collapsed lines of 50 bytes (several blocks and a tail), with one change
+  // at each offset: the block test for collapsed text must see it wherever it
+  // falls, including a double space split across two blocks or at the tail.
+  const std::string bases[] = {"Sam Altman said we look forward to working with Ko",
+                               "샘 알트만은 한국 기업과 협력하겠다 a b"};
+  const std::string changes[] = {" ", "  ", "\t", "\n", "\v", "\f", "\r", "\x08", "\x0E", "\x80"};
+  for (const std::string& base : bases) {
+    for (const std::string& change : changes) {
+      for (size_t at = 0; at <= base.size(); ++at) {
+        for (bool replace : {false, true}) {
+          std::string text = base;
+          if (replace && at < text.size()) {
+            text.replace(at, 1, change);
+          } else {
+            text.insert(at, change);
+          }
+          INFO("change " << change.size() << " bytes at " << at << (replace ? " (replacing)" : ""));
+          CHECK(CollapseSpaces(text) == CollapseReference(text));
+        }
+      }
+    }
+  }
 }
 
 TEST_CASE("AssignDisplayLine and AssignCollapsedSpaces replace what the string held",

@@ -137,10 +137,11 @@ class WordSet {
       }
     }
   }
-  // True if every entry is a word PackLowerWord accepts.
-  constexpr bool AllPackable() const {
-    for (uint64_t p : packed_) {
-      if (p == 0) return false;
+  // True if every entry is a word PackLowerWord accepts, and the packed
+  // words are in strictly ascending order (what the binary search needs).
+  constexpr bool Valid() const {
+    for (size_t i = 0; i < N; ++i) {
+      if (packed_[i] == 0 || (i > 0 && packed_[i - 1] >= packed_[i])) return false;
     }
     return true;
   }
@@ -155,8 +156,8 @@ class WordSet {
 
 constexpr WordSet kConjunctionSet(kConjunctions);
 constexpr WordSet kFunctionWordSet(kFunctionWords);
-static_assert(kConjunctionSet.AllPackable() && kFunctionWordSet.AllPackable(),
-              "word lists hold words of 1 to 8 ASCII letters");
+static_assert(kConjunctionSet.Valid() && kFunctionWordSet.Valid(),
+              "word lists hold distinct words of 1 to 8 ASCII letters");
 
 // True if `word` ends with punctuation a line may end after: , ; : . ! ? ) ]
 // " ” ’ … or ·. The last byte decides for ASCII; the others are told by

@@ -760,12 +760,12 @@ void SegmentRules::Impl::BuildFilter() {
     if (after_first[r].all()) a_all |= bit;
     if (second[r].all()) m2_all |= bit;
   }
-  auto block = [](const BmpSet& set, size_t w) { return set.all() ? 0 : set.bits()[w]; };
+  auto block_bits = [](const BmpSet& set, size_t w) { return set.all() ? 0 : set.bits()[w]; };
   for (size_t w = 0; w < 0x10000 / 64; ++w) {
     const auto begin = static_cast<char32_t>(w * 64);
     uint64_t touched = 0;
     for (size_t r = 0; r < rules.size(); ++r) {
-      touched |= block(first[r], w) | block(after_first[r], w) | block(second[r], w);
+      touched |= block_bits(first[r], w) | block_bits(after_first[r], w) | block_bits(second[r], w);
     }
     if (touched == 0) {
       uint16_t m = 0, a = 0, m2 = 0;

@@ -200,6 +200,44 @@ std::string CollapseSpaces(std::string_view s) {
 
 namespace {
 
+#if defined(__SSE2__)
+// For the 16-byte block at p + i whose space bytes are the bits of `spaces`:
+// true if it holds two spaces in a row, or starts with a space right after
+// one (p[i - 1]).
+inline bool DoubleSpaceInBlock(int spaces, const unsigned char* p, size_t i) {
+  return (spaces & (spaces >> 1)) != 0 || ((spaces & 1) != 0 && i > 0 && p[i - 1] == ' ');
+}
+#endif
+
+// Skips whole 16-byte blocks from s[i] that are printable ASCII (0x20..0x7E)
+// with no two spaces in a row, and returns the offset of the first block that
+// is not (or of the tail shorter than 16 bytes). *double_space is set where
+// two spaces in a row were seen: inside a block, across the edge of two
+// blocks, or across the edge of the last block skipped and the byte at the
+// offset returned. Without SSE2, returns i.
+size_t SkipCleanAsciiBlocks(std::string_view s, size_t i, bool* double_space) {
+  *double_space = false;
+#if defined(__SSE2__)
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const __m128i below = _mm_set1_epi8(0x1F);
+  const __m128i del = _mm_set1_epi8(0x7F);
+  const __m128i space = _mm_set1_epi8(' ');
+  for (; i + 16 <= s.size(); i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // Signed: bytes from 0x80 are negative, so "> 0x1F" also excludes them.
+    __m128i printable = _mm_andnot_si128(_mm_cmpeq_epi8(v, del), _mm_cmpgt_epi8(v, below));
+    if (_mm_movemask_epi8(printable) != 0xFFFF) break;
+    int spaces = _mm_movemask_epi8(_mm_cmpeq_epi8(v, space));
+    if (DoubleSpaceInBlock(spaces, p, i)) {
+      *double_space = true;
+      return i;
+    }
+  }
+  if (i > 0 && i < s.size() && p[i - 1] == ' ' && p[i] == ' ') *double_space = true;
+#endif
+  return i;
+}
+
 // True if CollapseSpaces(s) == s: no space at either end, no two spaces in a
 // row, and no other whitespace (tab, LF, VT, FF, CR). By 16-byte blocks where
 // SSE2 is there, then byte by byte.
@@ -219,9 +257,7 @@ bool IsCollapsed(std::string_view s) {
     const __m128i t = _mm_sub_epi8(v, tab);
     if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, four), t)) != 0) return false;
     const int spaces = _mm_movemask_epi8(_mm_cmpeq_epi8(v, space));
-    if ((spaces & (spaces >> 1)) != 0 || ((spaces & 1) != 0 && i > 0 && p[i - 1] == ' ')) {
-      return false;
-    }
+    if (DoubleSpaceInBlock(spaces, p, i)) return false;
   }
   if (i > 0 && i < n && p[i - 1] == ' ' && p[i] == ' ') return false;
 #endif
@@ -264,45 +300,12 @@ void AssignCollapsedSpaces(std::string_view s, std::string* out) {
   }
 }
 
-namespace {
-
-// Skips whole 16-byte blocks from s[i] that are printable ASCII (0x20..0x7E)
-// with no two spaces in a row, and returns the offset of the first block that
-// is not (or of the tail shorter than 16 bytes). *double_space is set where
-// two spaces in a row were seen: inside a block, across the edge of two
-// blocks, or across the edge of the last block skipped and the byte at the
-// offset returned. Without SSE2, returns i.
-size_t SkipCleanAsciiBlocks(std::string_view s, size_t i, bool* double_space) {
-  *double_space = false;
-#if defined(__SSE2__)
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const __m128i below = _mm_set1_epi8(0x1F);
-  const __m128i del = _mm_set1_epi8(0x7F);
-  const __m128i space = _mm_set1_epi8(' ');
-  for (; i + 16 <= s.size(); i += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    // Signed: bytes from 0x80 are negative, so "> 0x1F" also excludes them.
-    __m128i printable = _mm_andnot_si128(_mm_cmpeq_epi8(v, del), _mm_cmpgt_epi8(v, below));
-    if (_mm_movemask_epi8(printable) != 0xFFFF) break;
-    int spaces = _mm_movemask_epi8(_mm_cmpeq_epi8(v, space));
-    if ((spaces & (spaces >> 1)) != 0 || ((spaces & 1) != 0 && i > 0 && p[i - 1] == ' ')) {
-      *double_space = true;
-      return i;
-    }
-  }
-  if (i > 0 && i < s.size() && p[i - 1] == ' ' && p[i] == ' ') *double_space = true;
-#endif
-  return i;
-}
-
-}  // namespace
-
 bool IsDisplayClean(std::string_view s) {
   if (s.empty()) return true;
   if (s.front() == ' ' || s.back() == ' ') return false;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
-  size_t blocks_from = 0;  // no 16-byte block scan before here (one just failed)
+  size_t blocks_from = 0;  // no block scan is tried before this offset (one just failed)
   for (size_t i = 0; i < n;) {
     const unsigned char b = p[i];
     if (b > 0x20 && b < 0x7F) {
