@@ -32,16 +32,30 @@ constexpr double kSplitsName = 300;  // "Sam | Altman" or inside keep_together
 constexpr int kMaxDpLines = 8;
 constexpr size_t kMaxDpCandidates = 4000;
 
+// KoreanLineWidth's width of `c`, from its Unicode properties.
 double CodePointWidthKo(char32_t c) {
-  // ASCII is narrow (or neutral) and never a combining mark; Hangul
-  // syllables are wide: no property look-up for the common cases.
-  if (c < 0x80) return 0.5;
-  if (IsHangulSyllable(c)) return 1;
   int8_t gc = static_cast<int8_t>(u_charType(static_cast<UChar32>(c)));
   if (gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK) return 0;
   int eaw = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
   if (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) return 1;
   return 0.5;
+}
+
+// Moves *i past the character at s[*i] and returns its width: KoreanLineWidth's
+// for Korean, 1 (a code point) for English. ASCII (narrow or neutral, never
+// a combining mark) and Hangul syllables (wide) need no property look-up.
+double NextCharWidth(std::string_view s, size_t* i, LineLang lang) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  if (p[*i] < 0x80) {
+    ++*i;
+    return lang == LineLang::kKorean ? 0.5 : 1.0;
+  }
+  if (IsHangulSyllableAt(p, *i, s.size())) {
+    *i += 3;
+    return 1;
+  }
+  const char32_t c = NextCodePoint(s, i);
+  return lang == LineLang::kKorean ? CodePointWidthKo(c) : 1.0;
 }
 
 constexpr std::string_view kConjunctions[] = {
@@ -390,23 +404,11 @@ class Breaker {
     code_points_.resize(size + 1);
     width_[0] = 0;
     code_points_[0] = 0;
-    const bool korean = opt_.lang == LineLang::kKorean;
-    const double ascii_width = korean ? 0.5 : 1.0;
-    const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
     double w = 0;
     size_t n = 0;
     for (size_t i = 0; i < size;) {
       const size_t start = i;
-      if (p[i] < 0x80) {
-        w += ascii_width;
-        ++i;
-      } else if (IsHangulSyllableAt(p, i, size)) {
-        w += 1;  // wide in Korean; one code point in English
-        i += 3;
-      } else {
-        char32_t c = NextCodePoint(text_, &i);
-        w += korean ? CodePointWidthKo(c) : 1.0;
-      }
+      w += NextCharWidth(text_, &i, opt_.lang);
       ++n;
       for (size_t k = start + 1; k <= i; ++k) {
         width_[k] = w;
@@ -702,7 +704,7 @@ class Breaker {
 
 double KoreanLineWidth(std::string_view line) {
   double w = 0;
-  for (size_t i = 0; i < line.size();) w += CodePointWidthKo(NextCodePoint(line, &i));
+  for (size_t i = 0; i < line.size();) w += NextCharWidth(line, &i, LineLang::kKorean);
   return w;
 }
 
