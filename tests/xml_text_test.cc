@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "random_text.h"
@@ -97,6 +98,28 @@ std::string CollapseReference(const std::string& text) {
   return out;
 }
 
+// `base` with one change at each byte offset, inserted and (where there is a
+// byte) replacing it ("  " replaces two bytes), with a description for INFO.
+std::vector<std::pair<std::string, std::string>> ChangedAtEveryOffset(
+    const std::string& base, const std::vector<std::string>& changes) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& change : changes) {
+    for (size_t at = 0; at <= base.size(); ++at) {
+      for (bool replace : {false, true}) {
+        std::string text = base;
+        if (replace && at < text.size()) {
+          text.replace(at, change == "  " ? 2 : 1, change);
+        } else {
+          text.insert(at, change);
+        }
+        out.push_back({text, "change " + std::to_string(change.size()) + " bytes at " +
+                                 std::to_string(at) + (replace ? " (replacing)" : "")});
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("IsDisplayClean is true exactly when the display cleaning changes nothing",
@@ -114,21 +137,12 @@ TEST_CASE("IsDisplayClean agrees at every offset of lines longer than its 16-byt
   // including a double space split across two blocks.
   const std::string base = "Sam Altman said we look forward to working with Ko";
   REQUIRE(base.size() == 50);
-  const std::string changes[] = {" ",        "  ",           "\t",           "\x01", "\x7F",
-                                 "\xC2\x85", "\xEA\xB0\x80", "\xE2\x80\x8B", "\x80", "\xEA\xB0"};
-  for (const std::string& change : changes) {
-    for (size_t at = 0; at <= base.size(); ++at) {
-      for (bool replace : {false, true}) {
-        std::string text = base;
-        if (replace && at < text.size()) {
-          text.replace(at, change.size() == 2 && change == "  " ? 2 : 1, change);
-        } else {
-          text.insert(at, change);
-        }
-        INFO("change " << change.size() << " bytes at " << at << (replace ? " (replacing)" : ""));
-        CHECK(IsDisplayClean(text) == (CollapseSpaces(DisplayText(text, nullptr)) == text));
-      }
-    }
+  const std::vector<std::string> changes = {" ",    "  ",       "\t",           "\x01",
+                                            "\x7F", "\xC2\x85", "\xEA\xB0\x80", "\xE2\x80\x8B",
+                                            "\x80", "\xEA\xB0"};
+  for (const auto& [text, what] : ChangedAtEveryOffset(base, changes)) {
+    INFO(what);
+    CHECK(IsDisplayClean(text) == (CollapseSpaces(DisplayText(text, nullptr)) == text));
   }
 }
 
@@ -184,10 +198,9 @@ TEST_CASE("CollapseSpaces trims and leaves one space between words", "[xml_text]
     CHECK(CollapseSpaces(c.text) == c.want);
   }
   // Against a word-by-word reference on random text.
-  auto reference = [](const std::string& text) { return CollapseReference(text); };
   CheckSameOnRandomTexts(
       {{"가", "a", " ", "  ", "\t", "\n", "\r"}, /*seed=*/23, 0, 12},
-      [](const std::string& t) { return CollapseSpaces(t); }, reference);
+      [](const std::string& t) { return CollapseSpaces(t); }, CollapseReference);
   // Longer text, mostly collapsed already (words and single spaces twenty
   // times as likely), with the bytes next to the whitespace range: the
   // 16-byte block test for collapsed text must see every change.
@@ -201,7 +214,7 @@ TEST_CASE("CollapseSpaces trims and leaves one space between words", "[xml_text]
     longer.alphabet.push_back(piece);
   }
   CheckSameOnRandomTexts(
-      longer, [](const std::string& t) { return CollapseSpaces(t); }, reference);
+      longer, [](const std::string& t) { return CollapseSpaces(t); }, CollapseReference);
 }
 
 TEST_CASE("CollapseSpaces agrees at every offset of lines longer than its 16-byte blocks",
@@ -211,21 +224,12 @@ TEST_CASE("CollapseSpaces agrees at every offset of lines longer than its 16-byt
   // falls, including a double space split across two blocks or at the tail.
   const std::string bases[] = {"Sam Altman said we look forward to working with Ko",
                                "샘 알트만은 한국 기업과 협력하겠다 a b"};
-  const std::string changes[] = {" ", "  ", "\t", "\n", "\v", "\f", "\r", "\x08", "\x0E", "\x80"};
+  const std::vector<std::string> changes = {" ",  "  ", "\t",   "\n",   "\v",
+                                            "\f", "\r", "\x08", "\x0E", "\x80"};
   for (const std::string& base : bases) {
-    for (const std::string& change : changes) {
-      for (size_t at = 0; at <= base.size(); ++at) {
-        for (bool replace : {false, true}) {
-          std::string text = base;
-          if (replace && at < text.size()) {
-            text.replace(at, 1, change);
-          } else {
-            text.insert(at, change);
-          }
-          INFO("change " << change.size() << " bytes at " << at << (replace ? " (replacing)" : ""));
-          CHECK(CollapseSpaces(text) == CollapseReference(text));
-        }
-      }
+    for (const auto& [text, what] : ChangedAtEveryOffset(base, changes)) {
+      INFO(what);
+      CHECK(CollapseSpaces(text) == CollapseReference(text));
     }
   }
 }
