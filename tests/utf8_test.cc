@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "random_text.h"
+
 using bitext::DecodeUtf8;
 using bitext::NextCodePoint;
 
@@ -73,4 +75,72 @@ TEST_CASE("PrevCodePointStart steps back over one code point as NextCodePoint re
     bitext::NextCodePoint(std::string_view(r.s).substr(0, r.end), &i);
     CHECK(i == r.end);
   }
+}
+
+// CodePointCount's fast paths (eight ASCII bytes, a Hangul syllable) count
+// what the plain NextCodePoint loop counts.
+namespace {
+size_t CountByDecoding(const std::string& s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++n) NextCodePoint(s, &i);
+  return n;
+}
+}  // namespace
+
+TEST_CASE("CodePointCount counts what NextCodePoint reads", "[utf8]") {
+  struct Row {
+    const char* name;
+    std::string s;
+    size_t want;
+  };
+  const Row rows[] = {
+      {"empty", "", 0},
+      {"seven ASCII", "abcdefg", 7},
+      {"eight ASCII", "abcdefgh", 8},
+      {"seventeen ASCII", "abcdefghijklmnopq", 17},
+      {"seven ASCII, then a syllable", "abcdefg\xEA\xB0\x80", 8},
+      {"a syllable inside an ASCII block",
+       "abc\xEA\xB0\x80"
+       "defgh",
+       9},
+      {"Hangul", "\xED\x95\x9C\xEA\xB5\xAD", 2},
+      {"U+D7A4 (after the syllables)", "\xED\x9E\xA4", 1},
+      {"a surrogate's bytes: one each", "\xED\xA0\x80", 3},
+      {"truncated syllable at the end", "ab\xEA\xB0", 4},
+      {"lone continuation bytes",
+       "\x80\x80"
+       "abcdefgh",
+       10},
+      {"four bytes",
+       "\xF0\x9F\x98\x8A"
+       "a",
+       2},
+  };
+  for (const Row& r : rows) {
+    INFO(r.name);
+    CHECK(bitext::CodePointCount(r.s) == r.want);
+    CHECK(CountByDecoding(r.s) == r.want);
+  }
+  CheckSameOnRandomTexts(
+      {{"a", " ", "abc", "defg", "abcdefgh", "\xEA\xB0\x80", "\xED\x9E\xA3", "\xED\x9E\xA4",
+        "\xED\xA0\x80", "\xEA\xB0", "\x80", "\xC3\xA9", "\xF0\x9F\x98\x8A", "\xFF"},
+       /*seed=*/11,
+       0,
+       24},
+      [](const std::string& s) { return bitext::CodePointCount(s); }, CountByDecoding);
+}
+
+TEST_CASE("WellFormedCodePointCount counts CodePointCount's on well-formed text", "[utf8]") {
+  CHECK(bitext::WellFormedCodePointCount("") == 0);
+  CHECK(bitext::WellFormedCodePointCount("abcdefg\xEA\xB0\x80") == 8);
+  CHECK(bitext::WellFormedCodePointCount("\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80") == 3);
+  CHECK(bitext::WellFormedCodePointCount("\x80") == 0);  // ill-formed: no code point starts here
+  CheckSameOnRandomTexts(
+      {{"a", " ", "abc", "defg", "abcdefgh", "\xEA\xB0\x80", "\xED\x9E\xA3", "\xC3\xA9",
+        "\xF0\x9F\x98\x8A", "\xE2\x80\x9C"},
+       /*seed=*/12,
+       0,
+       24},
+      [](const std::string& s) { return bitext::WellFormedCodePointCount(s); },
+      [](const std::string& s) { return bitext::CodePointCount(s); });
 }

@@ -10,6 +10,7 @@
 #include "segment_rules.h"
 #include "sentence_break.h"
 #include "structure.h"
+#include "utf8.h"
 
 namespace bitext {
 namespace {
@@ -607,7 +608,7 @@ void LineSegmenter::Add(const std::vector<Line>& lines, std::vector<Unit>* units
       col = 1;
       col_at = 0;
     }
-    col += CountCodePoints(l.text.substr(col_at, pc.from - col_at));
+    col += WellFormedCodePointCount(l.text.substr(col_at, pc.from - col_at));
     col_at = pc.from;
     Unit& u = units->emplace_back();
     u.paragraph = l.paragraph;

@@ -1,5 +1,6 @@
 #include "structure.h"
 #include "affix.h"
+#include "utf8.h"
 
 #include <cstdint>
 #include <cstring>
@@ -169,7 +170,7 @@ std::string_view SpeakerOf(std::string_view line) {
   if (colon == std::string_view::npos || colon == 0) return {};
   std::string_view name = line.substr(0, colon);
   while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-  size_t cps = CountCodePoints(name);
+  size_t cps = WellFormedCodePointCount(name);
   if (cps < 2 || cps > 12) return {};
   for (char c : name) {
     if (IsDigit(c) || c == '.' || c == ',' || c == '?' || c == '!' || c == '"' || c == '\'' ||
@@ -220,25 +221,10 @@ bool HasInnerTerminator(std::string_view line) {
 
 }  // namespace
 
-size_t CountCodePoints(std::string_view s) {
-  // Every byte that is not a continuation byte (10xxxxxx) starts a code
-  // point; eight bytes at a time.
-  size_t n = 0, i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t x;
-    std::memcpy(&x, s.data() + i, 8);
-    uint64_t cont = x & ~(x << 1) & 0x8080808080808080ULL;
-    // The flags sit at bit 7 of each byte: add them up with one multiply.
-    n += 8 - static_cast<size_t>(((cont >> 7) * 0x0101010101010101ULL) >> 56);
-  }
-  for (; i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
-  return n;
-}
-
 LineInfo ClassifyLine(std::string_view line) {
   LineInfo info;
   // Only short lines need an exact count: 640 bytes are at least 160 characters.
-  size_t cps = line.size() > 640 ? line.size() : CountCodePoints(line);
+  size_t cps = line.size() > 640 ? line.size() : WellFormedCodePointCount(line);
   if (IsBoilerplate(line)) {
     info.kind = UnitKind::kBoilerplate;
   } else if (IsCaption(line, cps)) {

@@ -58,9 +58,6 @@ struct HeadlineState {
 };
 void MarkHeadlines(std::vector<LineInfo>* lines, HeadlineState* state);
 
-// Number of code points in valid UTF-8 `s`.
-size_t CountCodePoints(std::string_view s);
-
 }  // namespace bitext
 
 #endif  // BITEXT_STRUCTURE_H_

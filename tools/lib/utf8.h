@@ -14,6 +14,8 @@
 #define BITEXT_UTF8_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -134,6 +136,54 @@ inline bool IsHangulSyllableAt(const unsigned char* p, size_t i, size_t n) {
   }
   return IsHangulSyllable((char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) |
                           (p[i + 2] & 0x3F));
+}
+
+// The number of code points NextCodePoint reads in `s` (an ill-formed byte
+// counts one), for text that may be ill-formed (cue lines, line widths).
+// Runs of ASCII go eight bytes at a time and Hangul syllables without a full
+// decode. For text known to be well-formed, WellFormedCodePointCount is
+// faster.
+inline size_t CodePointCount(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t size = s.size();
+  size_t n = 0;
+  for (size_t i = 0; i < size;) {
+    if (p[i] < 0x80) {
+      uint64_t block;
+      if (i + 8 <= size && (std::memcpy(&block, p + i, 8), (block & 0x8080808080808080ULL) == 0)) {
+        n += 8;
+        i += 8;
+      } else {
+        ++n;
+        ++i;
+      }
+    } else if (IsHangulSyllableAt(p, i, size)) {
+      n += 1;
+      i += 3;
+    } else {
+      NextCodePoint(s, &i);
+      ++n;
+    }
+  }
+  return n;
+}
+
+// The number of code points in well-formed UTF-8 `s` (cleaned text: the
+// source after CleanText), counted as the bytes that are not continuation
+// bytes, eight at a time. For ill-formed `s` the count may differ from
+// CodePointCount's (a lone continuation byte counts none).
+inline size_t WellFormedCodePointCount(std::string_view s) {
+  size_t n = 0, i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    // Bit 7 of each byte: set for a continuation byte (10xxxxxx).
+    uint64_t cont = x & ~(x << 1) & 0x8080808080808080ULL;
+    // Add the flags up with one multiply.
+    n += 8 - static_cast<size_t>(((cont >> 7) * 0x0101010101010101ULL) >> 56);
+  }
+  for (; i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  return n;
 }
 
 }  // namespace bitext

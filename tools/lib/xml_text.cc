@@ -13,15 +13,6 @@ std::string WriterWarning::ToString() const {
   return (loc.empty() ? std::string() : loc + ": ") + "warning: " + message;
 }
 
-size_t CodePointCount(std::string_view s) {
-  size_t n = 0;
-  for (size_t i = 0; i < s.size();) {
-    NextCodePoint(s, &i);
-    ++n;
-  }
-  return n;
-}
-
 std::string CodePointName(char32_t c) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));

@@ -35,10 +35,8 @@ struct WriterWarning {
   std::string ToString() const;
 };
 
-// Decoding and encoding: see NextCodePoint and AppendUtf8 in utf8.h.
-
-// Number of code points in `s` (ill-formed bytes count one each).
-size_t CodePointCount(std::string_view s);
+// Decoding, counting and encoding: see NextCodePoint, CodePointCount and
+// AppendUtf8 in utf8.h.
 
 // "U+0007".
 std::string CodePointName(char32_t c);
