@@ -422,7 +422,119 @@ TEST_CASE("Break scores: the word tests as tables", "[line_break]") {
     INFO(p.before << " | " << p.after);
     CHECK(bitext::IsKoreanClauseBreak(p.before, p.after) == p.clause);
     CHECK(bitext::IsKoreanTightBreak(p.before, p.after) == p.tight);
+    // ClassifyWordBreak works both out at once, and only for Korean.
+    const bitext::WordBreak ko = bitext::ClassifyWordBreak(p.before, p.after, LineLang::kKorean);
+    CHECK(ko.korean_clause == p.clause);
+    CHECK(ko.korean_tight == p.tight);
+    const bitext::WordBreak en = bitext::ClassifyWordBreak(p.before, p.after, LineLang::kEnglish);
+    CHECK_FALSE((en.korean_clause || en.korean_tight));
   }
+}
+
+TEST_CASE("ClassifyWordBreak: how the word before ends, quotes, English word tests",
+          "[line_break]") {
+  using End = bitext::WordBreak::End;
+  struct Row {
+    const char* before;
+    const char* after;
+    End end;
+    bool opens_quote, conjunction, function_word, splits_name;
+  };
+  const Row rows[] = {
+      {"said.", "He", End::kSentence, false, false, false, false},
+      {"why?", "x", End::kSentence, false, false, false, false},
+      {"now!", "x", End::kSentence, false, false, false, false},
+      {"\"yes\"", "x", End::kSentence, false, false, false, false},
+      {"yes\xE2\x80\x9D", "x", End::kSentence, false, false, false, false},  // ”
+      {"(sic.)", "x", End::kSentence, false, false, false, false},
+      {"wait\xE2\x80\xA6", "x", End::kSentence, false, false, false, false},  // …
+      {"first,", "x", End::kClause, false, false, false, false},
+      {"first;", "x", End::kClause, false, false, false, false},
+      {"note:", "x", End::kClause, false, false, false, false},
+      {"(sic)", "x", End::kOther, false, false, false, false},
+      {"[1]", "x", End::kOther, false, false, false, false},
+      {"it\xE2\x80\x99", "x", End::kOther, false, false, false, false},  // ’
+      {"A\xC2\xB7", "x", End::kOther, false, false, false, false},       // ·
+      {"x\xE2\x80\x9E", "x", End::kNone, false, false, false, false},    // „: not ”
+      {"x\xE2\x84\xA6", "x", End::kNone, false, false, false, false},    // Ω ends in 0xA6
+      {"x", "\"Yes", End::kNone, true, false, false, false},
+      {"x", "(see", End::kNone, true, false, false, false},
+      {"x", "[1]", End::kNone, true, false, false, false},
+      {"x", "'tis", End::kNone, true, false, false, false},
+      {"x",
+       "\xE2\x80\x9C"
+       "We",
+       End::kNone, true, false, false, false},  // “
+      {"x",
+       "\xE2\x80\x98"
+       "a",
+       End::kNone, true, false, false, false},             // ‘
+      {"x", "(", End::kNone, false, false, false, false},  // the mark alone
+      {"x", "\xE2\x80\x9C", End::kNone, false, false, false, false},
+      {"x", "and", End::kNone, false, true, false, false},
+      {"x", "Because", End::kNone, false, true, false, false},
+      {"the", "x", End::kNone, false, false, true, false},
+      {"Of", "x", End::kNone, false, false, true, false},
+      {"Sam", "Altman", End::kNone, false, false, false, true},
+      {"O'Neil", "Said", End::kNone, false, false, false, true},
+      {"\"Sam", "Altman", End::kNone, false, false, false, false},      // a quote: not all letters
+      {"\xC3\x89mile", "Zola", End::kNone, false, false, false, true},  // Émile
+      {"I", "Said", End::kNone, false, false, false, false},
+      {"Sam", "altman", End::kNone, false, false, false, false},
+      {"GPT4", "Model", End::kNone, false, false, false, false},  // a digit: no name
+      {"Sam,", "Altman", End::kClause, false, false, false, false},
+  };
+  for (const Row& r : rows) {
+    INFO(r.before << " | " << r.after);
+    const bitext::WordBreak w = bitext::ClassifyWordBreak(r.before, r.after, LineLang::kEnglish);
+    CHECK(w.end == r.end);
+    CHECK(w.opens_quote == r.opens_quote);
+    CHECK(w.conjunction == r.conjunction);
+    CHECK(w.function_word == r.function_word);
+    CHECK(w.splits_name == r.splits_name);
+    // The English tests are not made for Korean; the others are.
+    const bitext::WordBreak ko = bitext::ClassifyWordBreak(r.before, r.after, LineLang::kKorean);
+    CHECK(ko.end == r.end);
+    CHECK(ko.opens_quote == r.opens_quote);
+    CHECK_FALSE((ko.conjunction || ko.function_word || ko.splits_name));
+  }
+}
+
+TEST_CASE("LineBreaker::WordsAt classifies the words around every space", "[line_break]") {
+  // Each space's words as ClassifyWordBreak gives them, however the text
+  // came in (collapsed) and after a Reset to another text.
+  auto check = [](bitext::LineBreaker& lb, LineLang lang) {
+    const std::string& t = lb.text();
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (t[i] != ' ') continue;
+      size_t b = t.rfind(' ', i - 1);
+      b = b == std::string::npos || i == 0 ? 0 : b + 1;
+      size_t e = t.find(' ', i + 1);
+      e = e == std::string::npos ? t.size() : e;
+      const std::string before = t.substr(b, i - b), after = t.substr(i + 1, e - i - 1);
+      INFO(before << " | " << after);
+      const bitext::WordBreak want = bitext::ClassifyWordBreak(before, after, lang);
+      const bitext::WordBreak& got = lb.WordsAt(i + 1);
+      CHECK(got.end == want.end);
+      CHECK(got.opens_quote == want.opens_quote);
+      CHECK(got.conjunction == want.conjunction);
+      CHECK(got.function_word == want.function_word);
+      CHECK(got.splits_name == want.splits_name);
+      CHECK(got.korean_clause == want.korean_clause);
+      CHECK(got.korean_tight == want.korean_tight);
+    }
+  };
+  bitext::LineBreakOptions en;
+  en.lang = LineLang::kEnglish;
+  bitext::LineBreaker lb(
+      "  Sam  Altman said, \"and the   rest\" (of it) \xE2\x80\x9Cwas\xE2\x80\x9D fine. ", en);
+  check(lb, LineLang::kEnglish);
+  bitext::LineBreakOptions ko;
+  ko.lang = LineLang::kKorean;
+  lb.Reset("\t전 세계   기업들이 모여 만났고 이야기하고 있다. 모든 \"사람\"이", ko);
+  check(lb, LineLang::kKorean);
+  lb.Reset("one", en);
+  CHECK(lb.text() == "one");  // no space: nothing to classify
 }
 
 TEST_CASE(

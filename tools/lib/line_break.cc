@@ -78,6 +78,14 @@ constexpr std::string_view kKoreanAuxiliaries[] = {"있", "싶", "계", "말", "
 constexpr std::string_view kKoreanDeterminers[] = {
     "전", "약", "각", "그", "이", "저", "몇", "모든", "여러", "두", "세",
     "네", "한", "총", "첫", "매", "새", "현", "본",   "해당", "및", "또는"};
+static_assert(
+    [] {
+      for (std::string_view d : kKoreanDeterminers) {
+        if (d.size() != 3 && d.size() != 6) return false;
+      }
+      return true;
+    }(),
+    "IsKoreanDeterminer looks only at words of one or two syllables");
 
 // The code point of a 3-byte UTF-8 sequence.
 constexpr char32_t Decode3(std::string_view s) {
@@ -105,17 +113,40 @@ char32_t LastSyllable(std::string_view w) {
   return Decode3(w.substr(w.size() - 3));
 }
 
-bool IsAuxiliaryPair(std::string_view before, std::string_view after) {
-  // Ends with 고, 서, 어, 아, 게 or 지 (all single Hangul syllables).
+// Whether a Korean word whose last syllable is `last` ends with 고, 서, 어, 아,
+// 게 or 지 and `after` starts with an auxiliary verb (…고 있다, …서 있다).
+bool IsAuxiliaryPair(char32_t last, std::string_view after) {
   static constexpr char32_t kFirstHalf[] = {Decode3("고"), Decode3("서"), Decode3("어"),
                                             Decode3("아"), Decode3("게"), Decode3("지")};
-  char32_t last = LastSyllable(before);
   if (last == 0 ||
       std::find(std::begin(kFirstHalf), std::end(kFirstHalf), last) == std::end(kFirstHalf)) {
     return false;
   }
   for (std::string_view a : kKoreanAuxiliaries) {
     if (StartsWith(after, a)) return true;
+  }
+  return false;
+}
+
+// Whether `before`, whose last syllable is `last`, ends with a clause ending
+// (and is longer than it).
+bool EndsWithClauseEnding(std::string_view before, char32_t last) {
+  // Every ending is Hangul: a word not ending in a syllable has none, nor
+  // one whose last syllable ends no ending (most words: …은, …를, …다).
+  if (last == 0 || std::find(std::begin(kClauseEndingLasts), std::end(kClauseEndingLasts), last) ==
+                       std::end(kClauseEndingLasts)) {
+    return false;
+  }
+  for (std::string_view ev : kKoreanClauseEndings) {
+    if (before.size() > ev.size() && EndsWith(before, ev)) return true;
+  }
+  return false;
+}
+
+bool IsKoreanDeterminer(std::string_view word) {
+  if (word.size() != 3 && word.size() != 6) return false;  // one or two syllables
+  for (std::string_view d : kKoreanDeterminers) {
+    if (word == d) return true;
   }
   return false;
 }
@@ -173,42 +204,52 @@ constexpr WordSet kFunctionWordSet(kFunctionWords);
 static_assert(kConjunctionSet.Valid() && kFunctionWordSet.Valid(),
               "word lists hold distinct words of 1 to 8 ASCII letters");
 
-// True if `word` ends with punctuation a line may end after: , ; : . ! ? ) ]
-// " ” ’ … or ·. The last byte decides for ASCII; the others are told by
-// their last byte and checked whole.
-bool IsPunctuationEnd(std::string_view word) {
-  if (word.empty()) return false;
+// How `word` ends (WordBreak::End): the last byte decides for ASCII; the
+// other marks are told by their last byte and checked whole.
+WordBreak::End EndOf(std::string_view word) {
+  using End = WordBreak::End;
+  if (word.empty()) return End::kNone;
   switch (static_cast<unsigned char>(word.back())) {
     case ',':
     case ';':
     case ':':
+      return End::kClause;
     case '.':
     case '!':
     case '?':
-    case ')':
-    case ']':
     case '"':
-      return true;
+      return End::kSentence;
+    case ')':
+      return EndsWith(word, ".)") ? End::kSentence : End::kOther;
+    case ']':
+      return End::kOther;
     case 0x9D:
-      return EndsWith(word, "\xE2\x80\x9D");  // ”
+      return EndsWith(word, "\xE2\x80\x9D") ? End::kSentence : End::kNone;  // ”
     case 0x99:
-      return EndsWith(word, "\xE2\x80\x99");  // ’
+      return EndsWith(word, "\xE2\x80\x99") ? End::kOther : End::kNone;  // ’
     case 0xA6:
-      return EndsWith(word, "\xE2\x80\xA6");  // …
+      return EndsWith(word, "\xE2\x80\xA6") ? End::kSentence : End::kNone;  // …
     case 0xB7:
-      return EndsWith(word, "\xC2\xB7");  // ·
+      return EndsWith(word, "\xC2\xB7") ? End::kOther : End::kNone;  // ·
     default:
-      return false;
+      return End::kNone;
   }
 }
 
 bool OpensQuote(std::string_view word) {
-  static constexpr std::string_view kOpeners[] = {
-      "\"", "'", "(", "[", "\xE2\x80\x9C" /* “ */, "\xE2\x80\x98" /* ‘ */};
-  for (std::string_view o : kOpeners) {
-    if (word.size() > o.size() && word.substr(0, o.size()) == o) return true;
+  if (word.size() < 2) return false;  // the mark and more
+  switch (word[0]) {
+    case '"':
+    case '\'':
+    case '(':
+    case '[':
+      return true;
+    case '\xE2':  // “ ‘
+      return word.size() > 3 &&
+             (word.compare(0, 3, "\xE2\x80\x9C") == 0 || word.compare(0, 3, "\xE2\x80\x98") == 0);
+    default:
+      return false;
   }
-  return false;
 }
 
 bool StartsUpper(std::string_view word) {
@@ -224,8 +265,16 @@ bool IsWordChars(std::string_view word) {
   // Letters (and inner hyphens/apostrophes) only: "Altman", "O'Neil".
   if (word.empty()) return false;
   for (size_t i = 0; i < word.size();) {
+    const char a = word[i];
+    if (static_cast<unsigned char>(a) < 0x80) {  // ASCII without ICU
+      if (!((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z') || a == '-' || a == '\'')) {
+        return false;
+      }
+      ++i;
+      continue;
+    }
     char32_t c = NextCodePoint(word, &i);
-    if (!u_isalpha(static_cast<UChar32>(c)) && c != '-' && c != '\'' && c != 0x2019) return false;
+    if (!u_isalpha(static_cast<UChar32>(c)) && c != 0x2019) return false;
   }
   return true;
 }
@@ -339,6 +388,7 @@ class Breaker {
     AssignCollapsedSpaces(text, &text_);
     opt_ = opt;
     computed_ = false;
+    words_ready_ = false;
     grapheme_set_.clear();
     cands_.clear();
     keep_.clear();
@@ -381,6 +431,13 @@ class Breaker {
   double Width(size_t from, size_t to) const { return width_[to] - width_[from]; }
   const std::vector<size_t>& CodePointsBefore() const { return code_points_; }
 
+  // The words around the space before `pos`, classified on first need: a
+  // text that fits on one line (and in one cue) needs none.
+  const WordBreak& WordsAt(size_t pos) const {
+    if (!words_ready_) ClassifyWords();
+    return words_[pos];
+  }
+
  private:
   void Trim(size_t* from, size_t* to) const {
     *to = std::min(*to, text_.size());
@@ -414,6 +471,25 @@ class Breaker {
         width_[k] = w;
         code_points_[k] = n;
       }
+    }
+  }
+
+  // words_[s + 1] for every space s, in one scan (each word is read as the
+  // word after one space, then as the word before the next). The text is
+  // collapsed: single spaces, none at the ends.
+  void ClassifyWords() const {
+    words_ready_ = true;
+    const size_t size = text_.size();
+    words_.resize(size + 1);
+    const std::string_view t = text_;
+    size_t word = 0;  // the start of the word before `space`
+    for (size_t space = t.find(' '); space != std::string_view::npos;) {
+      const size_t next = t.find(' ', space + 1);
+      const size_t after_end = next == std::string_view::npos ? size : next;
+      words_[space + 1] = ClassifyWordBreak(t.substr(word, space - word),
+                                            t.substr(space + 1, after_end - space - 1), opt_.lang);
+      word = space + 1;
+      space = next;
     }
   }
 
@@ -571,29 +647,23 @@ class Breaker {
     } else if (inside_word) {
       c->penalty = kInsideWord;
     } else {
-      std::string_view before = WordBefore(c->line_end);
-      std::string_view after = WordAfter(c->next);
-      if (IsPunctuationEnd(before)) {
+      // After a space the words were classified once for the whole text
+      // (WordsAt, which the cue splitter reads too); after a dash, here.
+      const WordBreak w =
+          text_[c->next - 1] == ' '
+              ? WordsAt(c->next)
+              : ClassifyWordBreak(WordBefore(c->line_end), WordAfter(c->next), opt_.lang);
+      if (w.end != WordBreak::End::kNone) {
         c->penalty = kAfterPunctuation;
-      } else if (opt_.lang == LineLang::kEnglish && IsEnglishConjunction(after)) {
-        c->penalty = kBeforeConjunction;
-      } else if (OpensQuote(after)) {
-        c->penalty = kBeforeConjunction;  // a quotation starts on the new line
-      } else if (opt_.lang == LineLang::kKorean && IsKoreanClauseBreak(before, after)) {
+      } else if (w.conjunction || w.opens_quote) {
+        c->penalty = kBeforeConjunction;  // a quotation starts on the new line, too
+      } else if (w.korean_clause) {
         c->penalty = kAfterPunctuation;
       } else {
         c->penalty = kPlainBreak;
       }
-      if (opt_.lang == LineLang::kKorean && IsKoreanTightBreak(before, after)) {
-        c->penalty += kEndsInFunctionWord;
-      }
-      if (opt_.lang == LineLang::kEnglish && kFunctionWordSet.Contains(before)) {
-        c->penalty += kEndsInFunctionWord;
-      }
-      if (opt_.lang == LineLang::kEnglish && StartsUpper(before) && IsWordChars(before) &&
-          StartsUpper(after) && before != "I") {
-        c->bad = true;
-      }
+      if (w.korean_tight || w.function_word) c->penalty += kEndsInFunctionWord;
+      c->bad = w.splits_name;
     }
     for (const auto& [b, e] : keep_) {
       if (b < c->line_end && c->next < e) c->bad = true;
@@ -691,6 +761,8 @@ class Breaker {
   std::vector<double> width_;                    // width of text_[0, i)
   std::vector<size_t> code_points_;              // code points in text_[0, i)
   mutable bool computed_ = false;
+  mutable bool words_ready_ = false;
+  mutable std::vector<WordBreak> words_;  // at the byte after each space (WordsAt)
   mutable std::vector<size_t> grapheme_set_;
   mutable std::vector<Candidate> cands_;
   // Buffers kept between calls and texts (no allocation per call).
@@ -715,30 +787,32 @@ double LineWidth(std::string_view line, LineLang lang) {
 }
 
 bool IsKoreanClauseBreak(std::string_view before, std::string_view after) {
-  // Every ending is Hangul: a word not ending in a syllable has none, nor
-  // one whose last syllable ends no ending (most words: …은, …를, …다).
   const char32_t last = LastSyllable(before);
-  if (last == 0 || std::find(std::begin(kClauseEndingLasts), std::end(kClauseEndingLasts), last) ==
-                       std::end(kClauseEndingLasts)) {
-    return false;
-  }
-  bool ending = false;
-  for (std::string_view ev : kKoreanClauseEndings) {
-    if (before.size() > ev.size() && EndsWith(before, ev)) {
-      ending = true;
-      break;
-    }
-  }
-  return ending && !IsAuxiliaryPair(before, after);
+  return EndsWithClauseEnding(before, last) && !IsAuxiliaryPair(last, after);
 }
 
 bool IsKoreanTightBreak(std::string_view before, std::string_view after) {
-  if (IsAuxiliaryPair(before, after)) return true;
-  if (before.size() > 6) return false;  // every determiner is one or two syllables
-  for (std::string_view d : kKoreanDeterminers) {
-    if (before == d) return true;
+  return IsAuxiliaryPair(LastSyllable(before), after) || IsKoreanDeterminer(before);
+}
+
+WordBreak ClassifyWordBreak(std::string_view before, std::string_view after, LineLang lang) {
+  WordBreak w;
+  w.end = EndOf(before);
+  w.opens_quote = OpensQuote(after);
+  if (lang == LineLang::kEnglish) {
+    w.conjunction = kConjunctionSet.Contains(after);
+    w.function_word = kFunctionWordSet.Contains(before);
+    w.splits_name =
+        StartsUpper(after) && StartsUpper(before) && before != "I" && IsWordChars(before);
+  } else {
+    // IsKoreanClauseBreak and IsKoreanTightBreak, the syllable and the
+    // auxiliary pair worked out once.
+    const char32_t last = LastSyllable(before);
+    const bool auxiliary = IsAuxiliaryPair(last, after);
+    w.korean_clause = !auxiliary && EndsWithClauseEnding(before, last);
+    w.korean_tight = auxiliary || IsKoreanDeterminer(before);
   }
-  return false;
+  return w;
 }
 
 bool IsEnglishConjunction(std::string_view word) { return kConjunctionSet.Contains(word); }
@@ -819,5 +893,6 @@ int LineBreaker::CountLines(size_t from, size_t to) const { return impl_->breake
 std::vector<std::string> LineBreaker::BreakLines(size_t from, size_t to) const {
   return impl_->breaker.Break(from, to);
 }
+const WordBreak& LineBreaker::WordsAt(size_t pos) const { return impl_->breaker.WordsAt(pos); }
 
 }  // namespace bitext

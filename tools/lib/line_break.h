@@ -30,6 +30,7 @@
 #define BITEXT_LINE_BREAK_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -64,6 +65,26 @@ std::vector<std::string> BreakLines(std::string_view text, const LineBreakOption
 // The number of lines BreakLines would return (computed greedily, cheaper).
 int CountLines(std::string_view text, const LineBreakOptions& opt);
 
+// What the words on either side of a break say about it: the tests both
+// the line breaker's candidates and the cue splitter's cuts are scored by
+// (LineBreaker::WordsAt scans each word once for both). The language tests
+// are set only for their language.
+struct WordBreak {
+  // How `before` ends: with a sentence end (. ? ! " ” .) …), a clause end
+  // (, ; :), other punctuation a line may end after () ] ’ ·), or none.
+  enum class End : uint8_t { kNone, kSentence, kClause, kOther };
+  End end = End::kNone;
+  bool opens_quote = false;    // `after` opens a quotation or bracket (" ' ( [ “ ‘)
+  bool conjunction = false;    // English: `after` is a conjunction (IsEnglishConjunction)
+  bool function_word = false;  // English: `before` is an article, preposition...
+  bool splits_name = false;    // English: both capitalised words ("Sam | Altman")
+  bool korean_clause = false;  // Korean: IsKoreanClauseBreak
+  bool korean_tight = false;   // Korean: IsKoreanTightBreak
+};
+
+// The tests of a break between the words `before` and `after` in `lang`.
+WordBreak ClassifyWordBreak(std::string_view before, std::string_view after, LineLang lang);
+
 // One text prepared for breaking any of its pieces: the ICU break analysis
 // is done once, so laying out or measuring many substrings (as cue splitting
 // does) costs no new analysis. A piece text()[from, to) breaks as
@@ -90,6 +111,11 @@ class LineBreaker {
   const std::vector<size_t>& CodePointsBefore() const;
   int CountLines(size_t from, size_t to) const;
   std::vector<std::string> BreakLines(size_t from, size_t to) const;
+  // ClassifyWordBreak of the words around the space before byte `pos`
+  // (text()[pos - 1] must be a space; the result is meaningless elsewhere).
+  // Every space's words are classified at the first call after a Reset, in
+  // one scan; the line breaker's own scores use the same results.
+  const WordBreak& WordsAt(size_t pos) const;
 
  private:
   struct Impl;

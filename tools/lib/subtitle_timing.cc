@@ -32,10 +32,9 @@ class PieceSplitter {
  public:
   // Prepares `piece_text` (CollapseSpaces is applied; text() is the result, and all
   // offsets index it; `piece_text` must not view text()). `lb` is copied.
-  void Reset(std::string_view piece_text, LineLang lang, const LineBreakOptions& lb, int max_lines,
+  void Reset(std::string_view piece_text, const LineBreakOptions& lb, int max_lines,
              size_t max_chars) {
     breaker_.Reset(piece_text, lb);
-    lang_ = lang;
     max_width_ = lb.max_width;
     max_lines_ = max_lines;
     max_chars_ = std::max<size_t>(1, max_chars);
@@ -211,36 +210,20 @@ class PieceSplitter {
     return {first, last};
   }
 
-  // Score of a cut before byte `pos` (which follows a space).
+  // Score of a cut before byte `pos` (which follows a space), from the
+  // words the line breaker classified.
   double Score(size_t pos) const {
-    const std::string& t = text();
-    size_t e = pos - 1;  // the space
-    size_t s = e;
-    while (s > 0 && t[s - 1] != ' ') --s;
-    std::string_view before = std::string_view(t).substr(s, e - s);
-    size_t ne = pos;
-    while (ne < t.size() && t[ne] != ' ') ++ne;
-    std::string_view after = std::string_view(t).substr(pos, ne - pos);
-    static constexpr std::string_view kSentenceEnds[] = {
-        ".", "?", "!", "\"", "\xE2\x80\x9D", ".)", "\xE2\x80\xA6"};
-    static constexpr std::string_view kClauseEnds[] = {",", ";", ":"};
-    for (std::string_view end : kSentenceEnds) {
-      if (EndsWith(before, end)) return kCutSentence;
-    }
-    for (std::string_view end : kClauseEnds) {
-      if (EndsWith(before, end)) return kCutClause;
-    }
-    if (lang_ == LineLang::kEnglish) {
-      if (IsEnglishConjunction(after)) return kCutConjunction;
-    } else {
-      if (IsKoreanClauseBreak(before, after)) return kCutConjunction;
-      if (IsKoreanTightBreak(before, after)) return kCutTight;
-    }
+    const WordBreak& w = breaker_.WordsAt(pos);
+    if (w.end == WordBreak::End::kSentence) return kCutSentence;
+    if (w.end == WordBreak::End::kClause) return kCutClause;
+    // English conjunctions and Korean clause endings (each set only for
+    // its language).
+    if (w.conjunction || w.korean_clause) return kCutConjunction;
+    if (w.korean_tight) return kCutTight;
     return kCutWord;
   }
 
   LineBreaker breaker_;  // holds the text
-  LineLang lang_ = LineLang::kKorean;
   double max_width_ = 1;
   int max_lines_ = 1;
   size_t max_chars_ = 1;
@@ -455,8 +438,8 @@ void CueMaker::State::Add(const MergedUnit& mu) {
   en_lb.keep_together.clear();
   if (!en_speaker.empty()) en_lb.keep_together.push_back(en_speaker);
 
-  ko_split.Reset(ko, LineLang::kKorean, ko_lb, opt.max_lines, ko_max_chars);
-  en_split.Reset(en, LineLang::kEnglish, en_lb, opt.max_lines, en_max_chars);
+  ko_split.Reset(ko, ko_lb, opt.max_lines, ko_max_chars);
+  en_split.Reset(en, en_lb, opt.max_lines, en_max_chars);
   if (ko_split.Fits(0, ko_split.size()) && en_split.Fits(0, en_split.size())) {
     ko_pieces.assign(1, Range{0, ko_split.size()});
     en_pieces.assign(1, Range{0, en_split.size()});
