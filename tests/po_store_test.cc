@@ -102,6 +102,34 @@ TEST_CASE("PO writer escapes and reads back", "[po_store]") {
   }
 }
 
+TEST_CASE("PO strings read back with a quote, a backslash or an escape at every offset",
+          "[po_store]") {
+  // The plain runs between quotes and backslashes are found sixteen bytes
+  // at a time: each mark at every position of strings up to 40 bytes, so
+  // that it falls at every place in a block and in the tail after it.
+  const std::string marks[] = {"\"", "\\", "\n", "\xEA\xB0\x80"};
+  int checked = 0;
+  for (const std::string& mark : marks) {
+    for (size_t n = 0; n <= 40; ++n) {
+      for (size_t k = 0; k <= n; ++k) {
+        std::string v(n, 'a');
+        v.insert(k, mark);
+        PoFile po;
+        PoEntry e;
+        e.msgid = "x";
+        e.msgstr = {v};
+        po.entries.push_back(e);
+        PoFile back = MustParse(FormatPo(po));
+        REQUIRE(back.entries.size() == 1);
+        INFO("mark " << mark << " at " << k << " of " << n);
+        CHECK(back.entries[0].msgstr[0] == v);
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked == 4 * 41 * 42 / 2);
+}
+
 TEST_CASE("PO multi-line strings", "[po_store]") {
   PoFile po = MustParse(
       "msgctxt \"u1\"\n"
