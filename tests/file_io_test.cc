@@ -156,3 +156,68 @@ TEST_CASE("AtomicFileSet writes files side by side, all or none", "[file_io]") {
     fs::remove_all(dir);
   }
 }
+
+TEST_CASE("AtomicFileSet::CreateFolder: its folders stay with a Commit and go without one",
+          "[file_io]") {
+  struct Case {
+    const char* name;
+    bool existing;  // a/ exists before (b/c/ do not)
+    bool add_file;  // a file is added in a/b/c
+    bool stranger;  // something else puts a file in a/b before the end
+    enum { kCommit, kAbort, kDestroy } end;
+    std::vector<std::string> left;  // what the root holds afterwards (a/..., one level each)
+  };
+  const Case cases[] = {
+      {"commit keeps folders and file", false, true, false, Case::kCommit, {"a", "b", "c"}},
+      {"commit with no file keeps the folders",
+       false,
+       false,
+       false,
+       Case::kCommit,
+       {"a", "b", "c"}},
+      {"abort removes every folder made", false, true, false, Case::kAbort, {}},
+      {"a set dropped removes them too", false, true, false, Case::kDestroy, {}},
+      {"a folder that existed stays", true, true, false, Case::kAbort, {"a"}},
+      {"a folder someone else filled stays", false, true, true, Case::kAbort, {"a", "b"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    const std::string root = TempDir("folders");
+    if (c.existing) fs::create_directories(root + "/a");
+    {
+      AtomicFileSet set;
+      REQUIRE(set.CreateFolder(root + "/a/b/c").ok());
+      REQUIRE(set.CreateFolder(root + "/a/b/c").ok());  // again: nothing new
+      if (c.add_file) REQUIRE(set.Add(root + "/a/b/c/out.txt", "x").ok());
+      if (c.stranger) REQUIRE(WriteFileAtomic(root + "/a/b/other.txt", "y").ok());
+      if (c.end == Case::kCommit) REQUIRE(set.Commit().ok());
+      if (c.end == Case::kAbort) set.Abort();
+    }
+    std::vector<std::string> left;
+    for (std::string dir = root; !Listing(dir).empty();) {
+      std::vector<std::string> names = Listing(dir);
+      auto sub = std::find_if(names.begin(), names.end(), [&](const std::string& n) {
+        return fs::is_directory(dir + "/" + n);
+      });
+      if (sub == names.end()) break;
+      left.push_back(*sub);
+      dir += "/" + *sub;
+    }
+    CHECK(left == c.left);
+    if (c.end == Case::kCommit && c.add_file) CHECK(FileExists(root + "/a/b/c/out.txt"));
+    if (c.stranger) CHECK(FileExists(root + "/a/b/other.txt"));
+    fs::remove_all(root);
+  }
+}
+
+TEST_CASE("AtomicFileSet::CreateFolder names the folder it cannot make and leaves none",
+          "[file_io]") {
+  const std::string root = TempDir("blocked");
+  REQUIRE(WriteFileAtomic(root + "/file", "x").ok());
+  AtomicFileSet set;
+  bitext::Status s = set.CreateFolder(root + "/file/sub/deeper");
+  CHECK(s.code() == bitext::Status::Code::kIoError);
+  CHECK(s.ToString().find(root + "/file/sub/deeper: cannot create output folder") == 0);
+  CHECK(Listing(root) == std::vector<std::string>{"file"});
+  fs::remove_all(root);
+}

@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <array>
-#include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -34,43 +33,6 @@ struct BuildOptions {
   bool quiet = false;
   int threads = 0;  // 0: two where the machine has two cores or more
   TimingOptions timing;
-};
-
-// The output folder, created (with its missing parents) on first need.
-class OutputFolder {
- public:
-  explicit OutputFolder(std::string path) : path_(std::move(path)) {}
-
-  // True once the folder exists; else error() says why.
-  bool Create() {
-    if (tried_) return error_.empty();
-    tried_ = true;
-    std::error_code ec;
-    for (std::filesystem::path p = path_; !p.empty() && !std::filesystem::exists(p, ec);
-         p = p.parent_path()) {
-      created_.push_back(p);
-      if (p == p.parent_path()) break;
-    }
-    std::filesystem::create_directories(path_, ec);
-    if (ec || !IsDirectory(path_)) {
-      error_ = path_ + ": cannot create output folder" + (ec ? ": " + ec.message() : std::string());
-    }
-    return error_.empty();
-  }
-  const std::string& error() const { return error_; }
-
-  // Removes the folders Create made, where they are still empty.
-  void Undo() {
-    std::error_code ec;
-    for (const std::filesystem::path& p : created_) std::filesystem::remove(p, ec);
-    created_.clear();
-  }
-
- private:
-  std::string path_;
-  bool tried_ = false;
-  std::string error_;
-  std::vector<std::filesystem::path> created_;  // deepest first
 };
 
 // The bytes an output's sink gathers before they go to its file: six
@@ -110,10 +72,9 @@ int RunBuild(const BuildOptions& opt) {
   // The six outputs of a document are written side by side while its units
   // stream past (WriteDeliverables): no whole document, cue list or output
   // is ever held. Each output goes to a temporary file; all are renamed at
-  // the end, or none if anything failed. The output folder is created with
-  // the first file.
+  // the end, or none if anything failed. The output folder is created
+  // (by the set, which removes it again on failure) before the first file.
   AtomicFileSet files;
-  OutputFolder folder(opt.out);
   Status write_error;
   std::map<std::string, std::string> names;  // output name -> folder
   int errors = 0;
@@ -146,7 +107,7 @@ int RunBuild(const BuildOptions& opt) {
     dopt.tmx.creation_date = opt.tmx_date;
     dopt.timing = opt.timing;
     dopt.threads = opt.threads;
-    if (writing() && !folder.Create()) write_error = Status::IoError({}, folder.error());
+    if (writing()) write_error = files.CreateFolder(opt.out);
     Result<DeliverablesReport> report = DeliverablesReport();
     if (!writing()) {
       report = WriteDeliverables(reader->get(), dopt, nullptr);
@@ -188,15 +149,13 @@ int RunBuild(const BuildOptions& opt) {
   }
   if (progress) std::cerr << "\n";
   if (errors > 0) {
-    files.Abort();
-    folder.Undo();
+    files.Abort();  // with the folders it made
     std::cerr << "bitext build: " << errors << " document(s) failed; nothing written\n";
     return 1;
   }
-  if (write_error.ok() && !folder.Create()) write_error = Status::IoError({}, folder.error());
+  if (write_error.ok()) write_error = files.CreateFolder(opt.out);  // with no document, too
   if (!write_error.ok()) {
-    files.Abort();
-    folder.Undo();  // nothing was written: no new empty folders either
+    files.Abort();  // nothing was written: no new empty folders either
     std::cerr << write_error.ToString() << "\n";
     return 1;
   }

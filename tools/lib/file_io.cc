@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <system_error>
 #include <utility>
 
 namespace bitext {
@@ -182,6 +184,34 @@ void AtomicFileSet::Abort() {
   for (const std::string& t : temps_) ::unlink(t.c_str());
   paths_.clear();
   temps_.clear();
+  RemoveMadeFolders();
+}
+
+void AtomicFileSet::RemoveMadeFolders() {
+  // rmdir leaves a folder that is not empty (something else was put there).
+  for (const std::string& d : made_folders_) ::rmdir(d.c_str());
+  made_folders_.clear();
+}
+
+Status AtomicFileSet::CreateFolder(const std::string& path) {
+  if (IsDirectory(path)) return Status::Ok();
+  std::error_code ec;
+  std::vector<std::string> missing;  // deepest first
+  for (std::filesystem::path p = path; !p.empty() && !std::filesystem::exists(p, ec);
+       p = p.parent_path()) {
+    missing.push_back(p.string());
+    if (p == p.parent_path()) break;
+  }
+  std::filesystem::create_directories(path, ec);
+  // Whatever was made belongs to the set, even if a deeper level failed.
+  for (const std::string& m : missing) {
+    if (IsDirectory(m)) made_folders_.push_back(m);
+  }
+  if (ec || !IsDirectory(path)) {
+    return Status::IoError(
+        {path}, "cannot create output folder" + (ec ? ": " + ec.message() : std::string()));
+  }
+  return Status::Ok();
 }
 
 Status AtomicFileSet::Commit() {
@@ -225,10 +255,12 @@ Status AtomicFileSet::Commit() {
         }
       }
       drop_backups();
+      RemoveMadeFolders();
       return Status::IoError({files[i]}, "cannot replace file: " + ErrnoText(err));
     }
   }
   drop_backups();
+  made_folders_.clear();  // the files are in them now
   return Status::Ok();
 }
 

@@ -77,8 +77,16 @@ class AtomicFileSet {
   // file that could not be flushed or closed); the set is empty afterwards
   // either way.
   Status Commit();
-  // Removes the temporary files; the set is empty afterwards.
+  // Removes the temporary files, and the folders CreateFolder made (those
+  // left empty); the set is empty afterwards.
   void Abort();
+  // Creates the folder `path` with its missing parents, for files still to
+  // be opened. The folders it made belong to the set: Commit keeps them;
+  // Abort, a failed Commit or a set dropped without Commit removes those
+  // left empty, deepest first, so that a write that fails leaves no new
+  // folder behind. A folder that exists is left as it is (asking again is
+  // one stat). IoError naming `path` if it cannot be made.
+  Status CreateFolder(const std::string& path);
   // Files added and not yet committed or aborted.
   size_t size() const { return paths_.size(); }
 
@@ -93,6 +101,9 @@ class AtomicFileSet {
     Status status;
   };
   std::vector<OpenFile> open_;
+  std::vector<std::string> made_folders_;  // by CreateFolder, deepest first
+  // Removes made_folders_ where empty, and forgets them.
+  void RemoveMadeFolders();
 };
 
 // Reads up to `len` bytes at `offset` of the open file `fd` (pread, retried
