@@ -505,6 +505,14 @@ TEST_CASE("LineBreaker::WordsAt classifies the words around every space", "[line
   // came in (collapsed) and after a Reset to another text.
   auto check = [](bitext::LineBreaker& lb, LineLang lang) {
     const std::string& t = lb.text();
+    auto none = [](const bitext::WordBreak& w) {
+      return w.end == bitext::WordBreak::End::kNone && !w.opens_quote && !w.conjunction &&
+             !w.function_word && !w.splits_name && !w.korean_clause && !w.korean_tight;
+    };
+    // Where no space comes before: no test is true (past the end too).
+    for (size_t pos = 0; pos <= t.size() + 2; ++pos) {
+      if (pos == 0 || pos > t.size() || t[pos - 1] != ' ') CHECK(none(lb.WordsAt(pos)));
+    }
     for (size_t i = 0; i < t.size(); ++i) {
       if (t[i] != ' ') continue;
       size_t b = t.rfind(' ', i - 1);

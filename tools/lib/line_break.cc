@@ -434,6 +434,8 @@ class Breaker {
   // The words around the space before `pos`, classified on first need: a
   // text that fits on one line (and in one cue) needs none.
   const WordBreak& WordsAt(size_t pos) const {
+    static const WordBreak kNoWords;
+    if (pos == 0 || pos > text_.size() || text_[pos - 1] != ' ') return kNoWords;
     if (!words_ready_) ClassifyWords();
     return words_[pos];
   }
@@ -787,12 +789,11 @@ double LineWidth(std::string_view line, LineLang lang) {
 }
 
 bool IsKoreanClauseBreak(std::string_view before, std::string_view after) {
-  const char32_t last = LastSyllable(before);
-  return EndsWithClauseEnding(before, last) && !IsAuxiliaryPair(last, after);
+  return ClassifyWordBreak(before, after, LineLang::kKorean).korean_clause;
 }
 
 bool IsKoreanTightBreak(std::string_view before, std::string_view after) {
-  return IsAuxiliaryPair(LastSyllable(before), after) || IsKoreanDeterminer(before);
+  return ClassifyWordBreak(before, after, LineLang::kKorean).korean_tight;
 }
 
 WordBreak ClassifyWordBreak(std::string_view before, std::string_view after, LineLang lang) {

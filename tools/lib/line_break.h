@@ -112,7 +112,7 @@ class LineBreaker {
   int CountLines(size_t from, size_t to) const;
   std::vector<std::string> BreakLines(size_t from, size_t to) const;
   // ClassifyWordBreak of the words around the space before byte `pos`
-  // (text()[pos - 1] must be a space; the result is meaningless elsewhere).
+  // (text()[pos - 1]); a WordBreak with no test true where that is no space.
   // Every space's words are classified at the first call after a Reset, in
   // one scan; the line breaker's own scores use the same results.
   const WordBreak& WordsAt(size_t pos) const;
