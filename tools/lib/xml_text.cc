@@ -73,13 +73,13 @@ inline bool DisplayDrops(char32_t c, bool ill_formed) {
 }
 
 // End of the run that starts at s[i] of characters DisplayText keeps as they
-// are and finds without a full decode: printable ASCII from `lowest` (0x20, or
-// 0x21 to stop at a space) and Hangul syllables.
-inline size_t DisplayRunEnd(std::string_view s, size_t i, unsigned char lowest) {
+// are and finds without a full decode: printable ASCII (0x20..0x7E) and
+// Hangul syllables.
+inline size_t DisplayRunEnd(std::string_view s, size_t i) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   while (i < s.size()) {
     unsigned char b = p[i];
-    if (b >= lowest && b < 0x7F) {
+    if (b >= 0x20 && b < 0x7F) {
       ++i;
       continue;
     }
@@ -158,7 +158,7 @@ std::string DisplayText(std::string_view s, std::vector<char32_t>* dropped) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
-    size_t run = DisplayRunEnd(s, i, 0x20);
+    size_t run = DisplayRunEnd(s, i);
     if (run > i) {
       out.append(s.data() + i, run - i);
       i = run;
@@ -229,6 +229,9 @@ size_t SkipCleanAsciiBlocks(std::string_view s, size_t i, bool* double_space) {
   return i;
 }
 
+// The whitespace CollapseSpaces collapses: space, tab, LF, VT, FF, CR.
+inline bool IsCollapsibleSpace(unsigned char b) { return b == ' ' || (b >= '\t' && b <= '\r'); }
+
 // True if CollapseSpaces(s) == s: no space at either end, no two spaces in a
 // row, and no other whitespace (tab, LF, VT, FF, CR). By 16-byte blocks where
 // SSE2 is there, then byte by byte.
@@ -244,7 +247,8 @@ bool IsCollapsed(std::string_view s) {
   const __m128i four = _mm_set1_epi8(4);
   for (; i + 16 <= n; i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    // Tab, LF, VT, FF, CR are 0x09..0x0D: v - 0x09 at most 4 (unsigned).
+    // IsCollapsibleSpace: tab, LF, VT, FF, CR are 0x09..0x0D, v - 0x09 at
+    // most 4 (unsigned); spaces are checked for pairs below.
     const __m128i t = _mm_sub_epi8(v, tab);
     if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, four), t)) != 0) return false;
     const int spaces = _mm_movemask_epi8(_mm_cmpeq_epi8(v, space));
@@ -257,7 +261,7 @@ bool IsCollapsed(std::string_view s) {
     if (b > ' ') continue;
     if (b == ' ') {
       if (p[i + 1] == ' ') return false;  // s does not end in a space: i + 1 < n
-    } else if (b >= '\t' && b <= '\r') {
+    } else if (IsCollapsibleSpace(b)) {
       return false;
     }
   }
@@ -267,9 +271,7 @@ bool IsCollapsed(std::string_view s) {
 }  // namespace
 
 void AssignCollapsedSpaces(std::string_view s, std::string* out) {
-  auto is_space = [](char ch) {
-    return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f';
-  };
+  auto is_space = [](char ch) { return IsCollapsibleSpace(static_cast<unsigned char>(ch)); };
   // Text already collapsed (as the line breaker's usually is: display lines)
   // is copied whole.
   if (IsCollapsed(s)) {
@@ -307,6 +309,8 @@ bool IsDisplayClean(std::string_view s) {
         const size_t end = SkipCleanAsciiBlocks(s, i, &double_space);
         if (double_space) return false;
         if (end > i) {
+          // The block at `end` failed (or is the short tail): not again.
+          blocks_from = end + 16;
           i = end;
           continue;
         }
