@@ -410,8 +410,11 @@ void ArticleMarkdownWriter::State::Write(const MergedUnit& mu) {
 
 void ArticleMarkdownWriter::State::Lay(UnitKind kind, int paragraph, const std::string& ko_text,
                                        const std::string& en_text) {
+  // en_text is a display line already (Kept): the whole text is escaped
+  // without MarkdownInline's cleaning; its pieces below may start with a
+  // space and go through it.
   if (kind == UnitKind::kByline) {
-    bylines.push_back(MarkdownParagraph(en_text));
+    bylines.push_back(EscapeBlockStart(EscapeInline(en_text)));
     return;
   }
   if (kind == UnitKind::kCaption && !seen_captions.insert(en_text).second) return;
@@ -447,11 +450,12 @@ void ArticleMarkdownWriter::State::Lay(UnitKind kind, int paragraph, const std::
     if (label > 0) {
       parts.push_back("**" + MarkdownInline(name) + ":** " + MarkdownInline(en_text.substr(label)));
     } else {
-      parts.push_back(parts.empty() ? MarkdownParagraph(en_text) : MarkdownInline(en_text));
+      parts.push_back(parts.empty() ? EscapeBlockStart(EscapeInline(en_text))
+                                    : EscapeInline(en_text));
     }
     return;
   }
-  parts.push_back(MarkdownInline(en_text));
+  parts.push_back(EscapeInline(en_text));
 }
 
 void ArticleMarkdownWriter::State::Flush() {
