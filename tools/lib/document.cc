@@ -18,6 +18,7 @@
 #include "segmenter.h"
 #include "srt_reader.h"
 #include "text_clean.h"
+#include "utf8.h"
 
 namespace bitext {
 namespace {
@@ -40,12 +41,6 @@ namespace {
 //    cues), and a paragraph per cue would cut the article into one-line
 //    paragraphs.
 constexpr int64_t kSrtParagraphGapMs = 2000;
-
-int CodePoints(std::string_view s) {
-  int n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 // Removes HTML-like tags and {\...} overrides from one subtitle line.
 std::string StripMarkup(std::string_view line) {
@@ -85,7 +80,7 @@ std::string SpeakerLabel(std::string_view text) {
   if (colon == std::string_view::npos || colon == 0) return "";
   std::string_view name = text.substr(0, colon);
   while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-  int len = CodePoints(name);
+  int len = static_cast<int>(WellFormedCodePointCount(name));
   if (len < 1 || len > 20) return "";
   for (char c : name) {
     if ((c >= '0' && c <= '9') || c == '.' || c == '?' || c == '!' || c == ',' || c == '"' ||
@@ -166,7 +161,9 @@ Result<std::vector<Unit>> LoadSrtSource(const std::string& clean, const std::str
           [](size_t off, const std::pair<size_t, int>& ls) { return off < ls.first; });
       const auto& ls = *(it - 1);
       u.line = ls.second;
-      u.col = CodePoints(std::string_view(text).substr(ls.first, offset - ls.first)) + 1;
+      u.col = static_cast<int>(WellFormedCodePointCount(
+                  std::string_view(text).substr(ls.first, offset - ls.first))) +
+              1;
       u.timing.start_ms = cue.start_ms + duration * done / total;
       done += weights[k];
       u.timing.end_ms =

@@ -11,6 +11,7 @@
 #include "file_io.h"
 #include "term_matcher.h"
 #include "text_clean.h"
+#include "utf8.h"
 
 namespace bitext {
 
@@ -441,13 +442,6 @@ bool HasLatinLetter(std::string_view s) {
   return false;
 }
 
-size_t CodePoints(std::string_view s) {
-  size_t n = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 bool AllHangul(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     char32_t cp;
@@ -539,14 +533,14 @@ std::vector<Candidate> FindCandidates(const Glossary& glossary,
       std::string_view stem = StripParticles(word);
       std::string ending(word.substr(stem.size()));
       if (HasLatinLetter(stem)) {
-        if (CodePoints(stem) >= 2) {
+        if (WellFormedCodePointCount(stem) >= 2) {
           Tally& t = found[std::string(stem)];
           t.at.insert({u, b});
           t.reasons.insert("latin");
         }
         continue;
       }
-      if (!AllHangul(stem) || CodePoints(stem) < 2) continue;
+      if (!AllHangul(stem) || WellFormedCodePointCount(stem) < 2) continue;
       if (i + 1 < text.size() && text[i] == '(' && HasLatinLetter(text.substr(i + 1, 1))) {
         Tally& t = found[std::string(stem)];
         t.at.insert({u, b});
@@ -580,7 +574,7 @@ std::vector<Candidate> FindCandidates(const Glossary& glossary,
       std::string_view q(text.data() + b, e - b);
       char32_t closing;
       i = e + DecodeCodePoint(text, e, &closing);
-      size_t n = CodePoints(q);
+      size_t n = WellFormedCodePointCount(q);
       size_t spaces = size_t(std::count(q.begin(), q.end(), ' '));
       if (n == 0 || n > 30 || spaces > 4 || q.front() == ' ' || q.back() == ' ' ||
           q.find_first_of(".?!,") != std::string_view::npos)

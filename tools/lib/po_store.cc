@@ -13,6 +13,7 @@
 
 #include "file_io.h"
 #include "text_clean.h"
+#include "utf8.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -80,15 +81,6 @@ size_t FindQuoteOrBackslash(std::string_view t, size_t p) {
   return p;
 }
 
-// Number of UTF-8 code points in `s` (which is valid UTF-8).
-int CodePoints(std::string_view s) {
-  int n = 0;
-  for (unsigned char c : s) {
-    if ((c & 0xC0) != 0x80) ++n;
-  }
-  return n;
-}
-
 // Where a string literal's text goes: which entry part, and in which context
 // (obsolete `#~`, previous `#|`) its continuation lines must appear.
 enum class Field { kNone, kPrevCtxt, kPrevId, kPrevIdPlural, kCtxt, kId, kIdPlural, kStr };
@@ -116,7 +108,9 @@ class PoParser {
   };
 
   Status ErrorAt(const Line& line, size_t byte, const std::string& message) const {
-    int col = CodePoints(line.text.substr(0, std::min(byte, line.text.size()))) + 1;
+    int col = static_cast<int>(
+                  WellFormedCodePointCount(line.text.substr(0, std::min(byte, line.text.size())))) +
+              1;
     return Status::InvalidInput({file_, line.number, col}, message);
   }
 
@@ -445,7 +439,7 @@ Status PoParser::HandleSyntax(const Line& line, size_t p, bool obsolete, bool pr
     }
     stage_ = Stage::kId;
     entry_.line = line.number;
-    msgid_col_ = CodePoints(line.text.substr(0, p)) + 1;
+    msgid_col_ = static_cast<int>(WellFormedCodePointCount(line.text.substr(0, p))) + 1;
     field = Field::kId;
   } else if (keyword == "msgid_plural") {
     if (stage_ != Stage::kId) return ErrorAt(line, p, "msgid_plural without a msgid before it");

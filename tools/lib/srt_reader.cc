@@ -5,6 +5,7 @@
 
 #include "file_io.h"
 #include "text_clean.h"
+#include "utf8.h"
 
 namespace bitext {
 namespace {
@@ -16,12 +17,6 @@ std::string_view Trim(std::string_view s) {
   while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
   while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
   return s;
-}
-
-int CodePoints(std::string_view s) {
-  int n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
 }
 
 bool IsBlank(std::string_view line) { return Trim(line).empty(); }
@@ -80,7 +75,8 @@ class SrtParser {
  private:
   Status Error(size_t line_index, size_t byte, const std::string& message) const {
     std::string_view line = line_index < lines_.size() ? lines_[line_index] : std::string_view();
-    int col = CodePoints(line.substr(0, std::min(byte, line.size()))) + 1;
+    int col =
+        static_cast<int>(WellFormedCodePointCount(line.substr(0, std::min(byte, line.size())))) + 1;
     return Status::InvalidInput({file_, static_cast<int>(line_index) + 1, col}, message);
   }
   bool IsCueStart(size_t i) const {
@@ -227,7 +223,9 @@ Result<std::vector<SrtCue>> ParseSrt(std::string_view content, const std::string
     char buf[8];
     std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned char>(content[bad]));
     return Status::InvalidInput(
-        {file, line, CodePoints(content.substr(line_start, bad - line_start)) + 1},
+        {file, line,
+         static_cast<int>(WellFormedCodePointCount(content.substr(line_start, bad - line_start))) +
+             1},
         std::string("invalid UTF-8 (byte ") + buf + "); the file must be UTF-8");
   }
   return SrtParser(content, file).Parse();

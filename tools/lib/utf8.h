@@ -169,9 +169,9 @@ inline size_t CodePointCount(std::string_view s) {
 }
 
 // The number of code points in well-formed UTF-8 `s` (cleaned text: the
-// source after CleanText), counted as the bytes that are not continuation
-// bytes, eight at a time. For ill-formed `s` the count may differ from
-// CodePointCount's (a lone continuation byte counts none).
+// source after CleanText; a line's text before an error's column), counted
+// as the bytes that are not continuation bytes, eight at a time. For ill-formed `s` the count may
+// differ from CodePointCount's (a lone continuation byte counts none).
 inline size_t WellFormedCodePointCount(std::string_view s) {
   size_t n = 0, i = 0;
   for (; i + 8 <= s.size(); i += 8) {
