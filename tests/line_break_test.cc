@@ -397,7 +397,7 @@ TEST_CASE("Break scores: the word tests as tables", "[line_break]") {
   };
   for (const Conj& c : conj) {
     INFO(c.word);
-    CHECK(bitext::IsEnglishConjunction(c.word) == c.want);
+    CHECK(bitext::ClassifyWordBreak("x", c.word, LineLang::kEnglish).conjunction == c.want);
   }
 
   struct Pair {
@@ -420,9 +420,7 @@ TEST_CASE("Break scores: the word tests as tables", "[line_break]") {
   };
   for (const Pair& p : pairs) {
     INFO(p.before << " | " << p.after);
-    CHECK(bitext::IsKoreanClauseBreak(p.before, p.after) == p.clause);
-    CHECK(bitext::IsKoreanTightBreak(p.before, p.after) == p.tight);
-    // ClassifyWordBreak works both out at once, and only for Korean.
+    // Both Korean tests at once, and only for Korean.
     const bitext::WordBreak ko = bitext::ClassifyWordBreak(p.before, p.after, LineLang::kKorean);
     CHECK(ko.korean_clause == p.clause);
     CHECK(ko.korean_tight == p.tight);

@@ -15,6 +15,7 @@
 #include <memory>
 
 #include "affix.h"
+#include "utf8.h"
 #include "xml_text.h"
 
 namespace bitext {
@@ -129,16 +130,14 @@ bool IsAuxiliaryPair(char32_t last, std::string_view after) {
 }
 
 // Whether `before`, whose last syllable is `last`, ends with a clause ending
-// (and is longer than it).
+// (and is longer than it). An ending is compared only where its last
+// syllable is `last` (most words end in none: …은, …를, …다).
 bool EndsWithClauseEnding(std::string_view before, char32_t last) {
-  // Every ending is Hangul: a word not ending in a syllable has none, nor
-  // one whose last syllable ends no ending (most words: …은, …를, …다).
-  if (last == 0 || std::find(std::begin(kClauseEndingLasts), std::end(kClauseEndingLasts), last) ==
-                       std::end(kClauseEndingLasts)) {
-    return false;
-  }
-  for (std::string_view ev : kKoreanClauseEndings) {
-    if (before.size() > ev.size() && EndsWith(before, ev)) return true;
+  for (size_t i = 0; i < std::size(kKoreanClauseEndings); ++i) {
+    const std::string_view ev = kKoreanClauseEndings[i];
+    if (kClauseEndingLasts[i] == last && before.size() > ev.size() && EndsWith(before, ev)) {
+      return true;
+    }
   }
   return false;
 }
@@ -246,7 +245,7 @@ bool OpensQuote(std::string_view word) {
       return true;
     case '\xE2':  // “ ‘
       return word.size() > 3 &&
-             (word.compare(0, 3, "\xE2\x80\x9C") == 0 || word.compare(0, 3, "\xE2\x80\x98") == 0);
+             (StartsWith(word, "\xE2\x80\x9C") || StartsWith(word, "\xE2\x80\x98"));
     default:
       return false;
   }
@@ -788,14 +787,6 @@ double LineWidth(std::string_view line, LineLang lang) {
   return lang == LineLang::kKorean ? KoreanLineWidth(line) : EnglishLineWidth(line);
 }
 
-bool IsKoreanClauseBreak(std::string_view before, std::string_view after) {
-  return ClassifyWordBreak(before, after, LineLang::kKorean).korean_clause;
-}
-
-bool IsKoreanTightBreak(std::string_view before, std::string_view after) {
-  return ClassifyWordBreak(before, after, LineLang::kKorean).korean_tight;
-}
-
 WordBreak ClassifyWordBreak(std::string_view before, std::string_view after, LineLang lang) {
   WordBreak w;
   w.end = EndOf(before);
@@ -806,8 +797,7 @@ WordBreak ClassifyWordBreak(std::string_view before, std::string_view after, Lin
     w.splits_name =
         StartsUpper(after) && StartsUpper(before) && before != "I" && IsWordChars(before);
   } else {
-    // IsKoreanClauseBreak and IsKoreanTightBreak, the syllable and the
-    // auxiliary pair worked out once.
+    // The last syllable and the auxiliary pair serve both tests.
     const char32_t last = LastSyllable(before);
     const bool auxiliary = IsAuxiliaryPair(last, after);
     w.korean_clause = !auxiliary && EndsWithClauseEnding(before, last);
@@ -815,8 +805,6 @@ WordBreak ClassifyWordBreak(std::string_view before, std::string_view after, Lin
   }
   return w;
 }
-
-bool IsEnglishConjunction(std::string_view word) { return kConjunctionSet.Contains(word); }
 
 bool SpaceBreakOpportunities(std::string_view text, LineLang lang, std::vector<size_t>* out) {
   out->clear();

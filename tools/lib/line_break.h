@@ -74,12 +74,24 @@ struct WordBreak {
   // (, ; :), other punctuation a line may end after () ] ’ ·), or none.
   enum class End : uint8_t { kNone, kSentence, kClause, kOther };
   End end = End::kNone;
-  bool opens_quote = false;    // `after` opens a quotation or bracket (" ' ( [ “ ‘)
-  bool conjunction = false;    // English: `after` is a conjunction (IsEnglishConjunction)
-  bool function_word = false;  // English: `before` is an article, preposition...
-  bool splits_name = false;    // English: both capitalised words ("Sam | Altman")
-  bool korean_clause = false;  // Korean: IsKoreanClauseBreak
-  bool korean_tight = false;   // Korean: IsKoreanTightBreak
+  // `after` opens a quotation or bracket (" ' ( [ “ ‘ and more).
+  bool opens_quote = false;
+  // English: `after` (any case) is a conjunction or relative word a line or
+  // cue may start with: and, but, or, because, that, which, who...
+  bool conjunction = false;
+  // English: `before` is an article, preposition or the like (a, the, of...).
+  bool function_word = false;
+  // English: both words are capitalised, `before` all letters ("Sam | Altman").
+  bool splits_name = false;
+  // Korean: the break falls at a clause boundary: `before` ends with a
+  // connective ending (…고, …며, …지만, …는데, …면서, …니까, …면, …서, …므로,
+  // …도록, …라며...) and is not the first half of an auxiliary construction
+  // (…고 있다, …고 싶다, …고 계시다, …서 있다).
+  bool korean_clause = false;
+  // Korean: the break splits one predicate or noun phrase: an auxiliary
+  // construction (…고 있다) or a determiner left at a line end (전 세계, 약
+  // 30명, 모든 기업).
+  bool korean_tight = false;
 };
 
 // The tests of a break between the words `before` and `after` in `lang`.
@@ -122,18 +134,6 @@ class LineBreaker {
   std::unique_ptr<Impl> impl_;
 };
 
-// True if a break between the Korean words (eojeol) `before` and `after`
-// falls at a clause boundary: `before` ends with a connective ending (…고,
-// …며, …지만, …는데, …면서, …니까, …면, …서, …므로, …도록, …라며...) and is
-// not the first half of an auxiliary construction (…고 있다, …고 싶다,
-// …고 계시다, …서 있다).
-bool IsKoreanClauseBreak(std::string_view before, std::string_view after);
-
-// True if breaking between `before` and `after` splits one Korean predicate
-// or noun phrase: an auxiliary construction (…고 있다) or a determiner left
-// at a line end (전 세계, 약 30명, 모든 기업).
-bool IsKoreanTightBreak(std::string_view before, std::string_view after);
-
 // The ICU major version whose line-break rules SpaceBreakOpportunities
 // reproduces.
 constexpr int kSpaceBreakIcuVersion = 72;
@@ -149,10 +149,6 @@ constexpr int kSpaceBreakIcuVersion = 72;
 // text starting with a space; and where ICU's tailorings decide (a space
 // before ".5", an English word-initial hyphen).
 bool SpaceBreakOpportunities(std::string_view text, LineLang lang, std::vector<size_t>* out);
-
-// True if `word` (any case) is an English conjunction or relative word a
-// line or cue may start with: and, but, or, because, that, which, who...
-bool IsEnglishConjunction(std::string_view word);
 
 }  // namespace bitext
 

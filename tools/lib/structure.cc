@@ -1,10 +1,9 @@
 #include "structure.h"
+
+#include <string>
+
 #include "affix.h"
 #include "utf8.h"
-
-#include <cstdint>
-#include <cstring>
-#include <string>
 
 namespace bitext {
 namespace {

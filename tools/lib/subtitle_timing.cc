@@ -5,7 +5,6 @@
 #include <limits>
 #include <map>
 
-#include "affix.h"
 #include "xml_text.h"
 
 namespace bitext {
