@@ -404,7 +404,6 @@ struct CueMaker::State {
   // The window: cues not yet taken, and per cue the unit's source timing.
   std::vector<Cue> cues;
   std::vector<Timing> unit_timing;
-  size_t taken = 0;         // cues taken before the window
   size_t timed_upto = 0;    // cues[0, timed_upto) have been through stage 2
   size_t settled_upto = 0;  // ... and [0, settled_upto) through stage 3
   bool finished = false;
@@ -520,7 +519,9 @@ void CueMaker::State::Settle(size_t i) {
   // No overlaps, no empty cues, English no faster than kMaxEnglishCps where
   // the following silence allows.
   Cue& c = cues[i];
-  if (taken + i > 0) {
+  // Take leaves the last settled cue in the window (FinalCount), so a cue
+  // with one before it has it at i - 1.
+  if (i > 0) {
     Cue& prev = cues[i - 1];
     if (c.start_ms < prev.end_ms) c.start_ms = prev.end_ms;
     // Two frames between cues where the previous one can spare them.
@@ -563,7 +564,6 @@ void CueMaker::Take(std::vector<Cue>* out) {
   s.cues.erase(s.cues.begin(), s.cues.begin() + static_cast<std::ptrdiff_t>(n));
   s.unit_timing.erase(s.unit_timing.begin(),
                       s.unit_timing.begin() + static_cast<std::ptrdiff_t>(n));
-  s.taken += n;
   s.timed_upto -= n;
   s.settled_upto = s.settled_upto >= n ? s.settled_upto - n : 0;
 }

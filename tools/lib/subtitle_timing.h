@@ -116,7 +116,8 @@ std::vector<Cue> MakeCues(const MergedDocument& doc, const TimingOptions& opt);
 // final) and forgets them; after Finish it appends the rest. Together the
 // cues taken are exactly MakeCues' for the same units. Only the cues not yet
 // final are held: those of the last unit, or of the last source cue's units
-// of a timed source.
+// of a timed source (with, for a timed source, the last settled cue before
+// them, whose end the next cue may still shorten).
 class CueMaker {
  public:
   CueMaker(bool timed_source, const TimingOptions& opt);
