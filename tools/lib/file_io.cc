@@ -142,20 +142,23 @@ Result<int> AtomicFileSet::Open(const std::string& path) {
   return static_cast<int>(open_.size() - 1);
 }
 
+AtomicFileSet::OpenFile* AtomicFileSet::FindOpen(int file) {
+  if (file < 0 || static_cast<size_t>(file) >= open_.size() || open_[file].fd < 0) return nullptr;
+  return &open_[file];
+}
+
 Status AtomicFileSet::Append(int file, std::string_view bytes) {
-  if (file < 0 || static_cast<size_t>(file) >= open_.size() || open_[file].fd < 0) {
-    return Status::IoError({}, "no such open file");
-  }
-  OpenFile& f = open_[file];
+  OpenFile* open = FindOpen(file);
+  if (open == nullptr) return Status::IoError({}, "no such open file");
+  OpenFile& f = *open;
   if (f.status.ok()) f.status = WriteAll(f.fd, bytes, f.path);
   return f.status;
 }
 
 Status AtomicFileSet::Close(int file) {
-  if (file < 0 || static_cast<size_t>(file) >= open_.size() || open_[file].fd < 0) {
-    return Status::IoError({}, "no such open file");
-  }
-  OpenFile& f = open_[file];
+  OpenFile* open = FindOpen(file);
+  if (open == nullptr) return Status::IoError({}, "no such open file");
+  OpenFile& f = *open;
   Status s = CloseTemp(f.path, f.temp, f.fd, f.status);
   f.fd = -1;
   if (s.ok()) {

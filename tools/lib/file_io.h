@@ -101,6 +101,8 @@ class AtomicFileSet {
     Status status;
   };
   std::vector<OpenFile> open_;
+  // The file of handle `file` while it is open, else null.
+  OpenFile* FindOpen(int file);
   std::vector<std::string> made_folders_;  // by CreateFolder, deepest first
   // Removes made_folders_ where empty, and forgets them.
   void RemoveMadeFolders();

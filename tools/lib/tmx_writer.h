@@ -74,9 +74,9 @@ std::vector<WriterWarning> WriteTmx(const MergedDocument& doc, const TmxOptions&
 //   for (...) tmx.Add(unit);
 //   std::vector<WriterWarning> warnings = tmx.Finish();  // writes the end
 //
-// The constructor reads only doc's name, dir, source_path and po_path (for
-// the header and warnings), not its units; `doc` and `sink` must outlive the
-// writer. The same units give the same bytes and warnings as WriteTmx.
+// The writer reads only doc's name, dir, source_path and po_path (the
+// header in the constructor, the warnings' files in Add), never its units;
+// `doc` and `sink` must outlive it. The same units give the same bytes and warnings as WriteTmx.
 class TmxWriter {
  public:
   TmxWriter(const MergedDocument& doc, const TmxOptions& opt, OutputSink* sink);
