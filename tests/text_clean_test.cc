@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "random_text.h"
@@ -233,4 +234,61 @@ TEST_CASE("CleanText reports the line and column of bad bytes past the fast path
   auto owned = bitext::CleanOwnedText(in, "in.txt");
   REQUIRE_FALSE(owned.ok());
   CHECK(owned.status().ToString() == got.status().ToString());
+}
+
+namespace {
+// IsValidUtf8 as its contract reads: decode every code point from the start;
+// the first that does not decode is the bad offset.
+std::pair<bool, size_t> ValidByDecoding(const std::string& s) {
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp;
+    const size_t n = bitext::DecodeUtf8(s, i, &cp);
+    if (n == 0) return {false, i};
+    i += n;
+  }
+  return {true, 0};
+}
+std::pair<bool, size_t> ValidByIsValidUtf8(const std::string& s) {
+  size_t bad = 0;
+  const bool ok = bitext::IsValidUtf8(s, &bad);
+  return {ok, ok ? 0 : bad};
+}
+}  // namespace
+
+TEST_CASE("IsValidUtf8 finds the first ill-formed byte past ASCII and Hangul runs",
+          "[text_clean]") {
+  struct Row {
+    const char* name;
+    std::string s;
+    bool ok;
+    size_t bad;
+  };
+  const Row rows[] = {
+      {"empty", "", true, 0},
+      {"eight ASCII", "abcdefgh", true, 0},
+      {"a bad byte at the end of an ASCII block", "abcdefg\xFF", false, 7},
+      {"a bad byte after a block", "abcdefgh\x80", false, 8},
+      {"Hangul", "\xED\x95\x9C\xEA\xB5\xAD", true, 0},
+      {"U+D7A4 (after the syllables, valid)", "\xED\x9E\xA4", true, 0},
+      {"a surrogate's bytes", "ab\xED\xA0\x80", false, 2},
+      {"a syllable cut short", "\xEA\xB0\x80\xEA\xB0", false, 3},
+      {"an overlong form", "abc\xC0\xAF", false, 3},
+      {"four bytes", "\xF0\x9F\x98\x8A", true, 0},
+  };
+  for (const Row& r : rows) {
+    INFO(r.name);
+    size_t bad = 0;
+    CHECK(bitext::IsValidUtf8(r.s, &bad) == r.ok);
+    if (!r.ok) CHECK(bad == r.bad);
+    CHECK(ValidByDecoding(r.s) == std::make_pair(r.ok, r.bad));
+  }
+  CheckSameOnRandomTexts(
+      {{"a", " ", "abc", "defg", "abcdefgh", "\xEA\xB0\x80", "\xED\x9E\xA3", "\xED\x9E\xA4",
+        "\xED\xA0\x80", "\xEA\xB0", "\xC3\xA9", "\xF0\x9F\x98\x8A"},
+       /*seed=*/30112026,
+       0,
+       24,
+       // Mostly valid: the rare bad pieces come late.
+       5000},
+      ValidByIsValidUtf8, ValidByDecoding);
 }
