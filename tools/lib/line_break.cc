@@ -42,6 +42,10 @@ double CodePointWidthKo(char32_t c) {
   return 0.5;
 }
 
+// The width of an ASCII character: half a Hangul syllable in Korean, one
+// code point in English.
+constexpr double AsciiWidth(LineLang lang) { return lang == LineLang::kKorean ? 0.5 : 1.0; }
+
 // Moves *i past the character at s[*i] and returns its width: KoreanLineWidth's
 // for Korean, 1 (a code point) for English. ASCII (narrow or neutral, never
 // a combining mark) and Hangul syllables (wide) need no property look-up.
@@ -49,7 +53,7 @@ double NextCharWidth(std::string_view s, size_t* i, LineLang lang) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   if (p[*i] < 0x80) {
     ++*i;
-    return lang == LineLang::kKorean ? 0.5 : 1.0;
+    return AsciiWidth(lang);
   }
   if (IsHangulSyllableAt(p, *i, s.size())) {
     *i += 3;
@@ -464,13 +468,26 @@ class Breaker {
     code_points_[0] = 0;
     double w = 0;
     size_t n = 0;
+    // ASCII (most of an English text, a Korean text's spaces) inline: one
+    // byte, one character, one entry; the rest through NextCharWidth.
+    const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
+    const double ascii_width = AsciiWidth(opt_.lang);
+    double* width = width_.data();
+    size_t* code_points = code_points_.data();
     for (size_t i = 0; i < size;) {
+      if (p[i] < 0x80) {
+        w += ascii_width;
+        ++i;
+        width[i] = w;
+        code_points[i] = ++n;
+        continue;
+      }
       const size_t start = i;
       w += NextCharWidth(text_, &i, opt_.lang);
       ++n;
       for (size_t k = start + 1; k <= i; ++k) {
-        width_[k] = w;
-        code_points_[k] = n;
+        width[k] = w;
+        code_points[k] = n;
       }
     }
   }
