@@ -298,56 +298,66 @@ enum class Lb : uint8_t {
   kSp,     // SP
 };
 
-Lb LbOf(char32_t c) {
-  if (c < 0x80) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Lb::kAl;
-    if (c >= '0' && c <= '9') return Lb::kNu;
-    switch (c) {
-      case ' ':
-        return Lb::kSp;
-      case '-':
-        return Lb::kHy;
-      case '|':
-        return Lb::kBa;
-      case '(':
-      case '[':
-      case '{':
-        return Lb::kOp;
-      case '"':
-      case '\'':
-        return Lb::kQu;
-      case ')':
-      case ']':
-      case '}':
-      case '!':
-      case '?':
-      case '/':
-        return Lb::kClose;
-      case ',':
-      case '.':
-      case ':':
-      case ';':
-        return Lb::kIs;
-      case '#':
-      case '$':
-      case '%':
-      case '&':
-      case '*':
-      case '+':
-      case '<':
-      case '=':
-      case '>':
-      case '@':
-      case '\\':
-      case '^':
-      case '_':
-      case '`':
-      case '~':
-        return Lb::kAl;
-      default:
-        return Lb::kOther;  // controls
-    }
+// LbOf for an ASCII character.
+constexpr Lb AsciiLb(char32_t c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Lb::kAl;
+  if (c >= '0' && c <= '9') return Lb::kNu;
+  switch (c) {
+    case ' ':
+      return Lb::kSp;
+    case '-':
+      return Lb::kHy;
+    case '|':
+      return Lb::kBa;
+    case '(':
+    case '[':
+    case '{':
+      return Lb::kOp;
+    case '"':
+    case '\'':
+      return Lb::kQu;
+    case ')':
+    case ']':
+    case '}':
+    case '!':
+    case '?':
+    case '/':
+      return Lb::kClose;
+    case ',':
+    case '.':
+    case ':':
+    case ';':
+      return Lb::kIs;
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '*':
+    case '+':
+    case '<':
+    case '=':
+    case '>':
+    case '@':
+    case '\\':
+    case '^':
+    case '_':
+    case '`':
+    case '~':
+      return Lb::kAl;
+    default:
+      return Lb::kOther;  // controls
   }
+}
+
+// AsciiLb of every ASCII byte, looked up by SpaceBreakOpportunities' scan.
+constexpr std::array<Lb, 0x80> kAsciiLb = [] {
+  std::array<Lb, 0x80> t{};
+  for (char32_t c = 0; c < 0x80; ++c) t[c] = AsciiLb(c);
+  return t;
+}();
+
+Lb LbOf(char32_t c) {
+  if (c < 0x80) return AsciiLb(c);
   if (IsHangulSyllable(c)) return Lb::kAl;
   switch (c) {
     case 0x00B7:  // ·
@@ -830,9 +840,18 @@ bool SpaceBreakOpportunities(std::string_view text, LineLang lang, std::vector<s
   if (U_ICU_VERSION_MAJOR_NUM != kSpaceBreakIcuVersion) return false;
   if (!text.empty() && text.front() == ' ') return false;
   Lb last = Lb::kOther;  // the last character that is not a space
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   for (size_t i = 0; i < text.size();) {
     const size_t at = i;
-    const Lb k = LbOf(NextCodePoint(text, &i));  // ill-formed bytes: U+FFFD, kOther
+    Lb k;
+    if (p[i] < 0x80) {
+      k = kAsciiLb[p[i++]];
+    } else if (IsHangulSyllableAt(p, i, text.size())) {
+      k = Lb::kAl;
+      i += 3;
+    } else {
+      k = LbOf(NextCodePoint(text, &i));  // ill-formed bytes: U+FFFD, kOther
+    }
     if (k == Lb::kOther) return false;
     if (at > 0 && k != Lb::kSp) {
       const char before = text[at - 1];
