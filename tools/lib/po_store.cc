@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -355,7 +354,11 @@ Status PoParser::HandleSyntax(const Line& line, size_t p, bool obsolete, bool pr
     return ParseStrings(line, p, Target(field_));
   }
   size_t k = 0;
-  while (k < t.size() && (std::isalnum(static_cast<unsigned char>(t[k])) || t[k] == '_')) ++k;
+  // A keyword's characters, in ASCII whatever the C locale says.
+  auto keyword_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  while (k < t.size() && keyword_char(t[k])) ++k;
   std::string_view keyword = t.substr(0, k);
   int index = -1;
   if (keyword == "msgstr" && k < t.size() && t[k] == '[') {
