@@ -9,31 +9,17 @@
 #include <vector>
 
 #include "affix.h"
+#include "byte_scan.h"
 #include "subtitle_timing.h"  // EnglishSpeakerLabel
 #include "xml_text.h"
 
 namespace bitext {
 namespace {
 
-bool IsInlineSpecial(char c) {
-  switch (c) {
-    case '\\':
-    case '`':
-    case '*':
-    case '_':
-    case '[':
-    case ']':
-    case '<':
-    case '>':
-    case '&':
-    case '|':
-    case '~':
-    case '#':
-      return true;
-    default:
-      return false;
-  }
-}
+// The first Markdown-special character of `s` at or after `from`
+// (s.size() if none): what AppendEscapedSpecials backslash-escapes.
+constexpr auto FindInlineSpecial =
+    FindAnyByte<'\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~', '#'>;
 
 // Where a URL the GFM autolink extension links starts in a word (npos if
 // none): its characters are taken literally, so a backslash escape inside it
@@ -50,8 +36,7 @@ size_t UrlStart(std::string_view w) {
 // `s` with each Markdown-special character backslash-escaped, appended.
 void AppendEscapedSpecials(std::string_view s, std::string* out) {
   size_t run = 0;  // start of the bytes not yet appended
-  for (size_t k = 0; k < s.size(); ++k) {
-    if (!IsInlineSpecial(s[k])) continue;
+  for (size_t k = FindInlineSpecial(s, 0); k < s.size(); k = FindInlineSpecial(s, k + 1)) {
     out->append(s.data() + run, k - run);
     out->push_back('\\');
     run = k;  // the character itself follows with the next run

@@ -10,13 +10,10 @@
 #include <unordered_map>
 #include <utility>
 
+#include "byte_scan.h"
 #include "file_io.h"
 #include "text_clean.h"
 #include "utf8.h"
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace bitext {
 
@@ -61,24 +58,6 @@ bool PoEntry::HasTranslation() const {
 namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
-
-// The first '"' or '\\' in `t` at or after `p` (t.size() if none): what ends
-// a run of plain text in a string literal. Sixteen bytes at a time where
-// SSE2 is there (most of an en.po is such runs, read at every build).
-size_t FindQuoteOrBackslash(std::string_view t, size_t p) {
-#if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i backslash = _mm_set1_epi8('\\');
-  for (; p + 16 <= t.size(); p += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + p));
-    int hits =
-        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
-    if (hits != 0) return p + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(hits)));
-  }
-#endif
-  while (p < t.size() && t[p] != '"' && t[p] != '\\') ++p;
-  return p;
-}
 
 // Where a string literal's text goes: which entry part, and in which context
 // (obsolete `#~`, previous `#|`) its continuation lines must appear.
@@ -514,7 +493,7 @@ Status PoParser::ParseLiteral(const Line& line, size_t* pos, std::string* out) {
     }
     if (c != '\\') {
       // The run up to the next quote or backslash at once.
-      const size_t stop = FindQuoteOrBackslash(t, p);
+      const size_t stop = FindAnyByte<'"', '\\'>(t, p);  // the end of a plain run
       out->append(t.data() + p, stop - p);
       p = stop;
       continue;

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "byte_scan.h"
 #include "srt_writer.h"
 
 namespace bitext {
@@ -10,7 +11,8 @@ namespace {
 // VttEscape(text) appended to *out.
 void AppendVttEscaped(std::string_view text, std::string* out) {
   size_t run = 0;  // start of the bytes not yet appended
-  for (size_t i = 0; i < text.size(); ++i) {
+  constexpr auto kNext = FindAnyByte<'&', '<', '>'>;
+  for (size_t i = kNext(text, 0); i < text.size(); i = kNext(text, i + 1)) {
     const char* rep;
     switch (text[i]) {
       case '&':

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "byte_scan.h"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -119,7 +121,9 @@ std::string XmlEscape(std::string_view s, bool attribute) {
 
 void AppendXmlEscaped(std::string_view s, bool attribute, std::string* out) {
   size_t run = 0;  // start of the bytes not yet appended
-  for (size_t i = 0; i < s.size(); ++i) {
+  // Every byte the switch may escape ends a plain run.
+  constexpr auto kNext = FindAnyByte<'&', '<', '>', '\r', '"', '\t', '\n'>;
+  for (size_t i = kNext(s, 0); i < s.size(); i = kNext(s, i + 1)) {
     const char* rep = nullptr;
     switch (s[i]) {
       case '&':
