@@ -146,6 +146,26 @@ TEST_CASE("IsDisplayClean agrees at every offset of lines longer than its 16-byt
   }
 }
 
+TEST_CASE("IsDisplayClean agrees at every offset of Korean lines longer than its 16-byte blocks",
+          "[xml_text]") {
+  // Clean Korean with spaces, a syllable of the last range (U+D7A3) and a
+  // quote: syllables fall across the edges of the 16-byte blocks at every
+  // shift; one change at each offset, including inside a syllable.
+  const std::string base =
+      "\xEC\x83\x98 \xEC\x95\x8C\xED\x8A\xB8\xEB\xA7\x8C\xEC\x9D\x80 "
+      "\xE2\x80\x9C\xED\x95\x9C\xEA\xB5\xAD\xE2\x80\x9D\xEC\x9D\xB4 "
+      "\xED\x9E\xA3\xEA\xB0\x80 AI\xEA\xB0\x80 \xEC\xA4\x91\xEC\x9A\x94";
+  REQUIRE(IsDisplayClean(base));
+  const std::vector<std::string> changes = {
+      " ",        "  ",           "\t",           "\x80",         "\xEA",
+      "\xEA\xB0", "\xED\x9E\xA4", "\xED\xA0\x80", "\xEA\xAF\xBF", "\xE2\x80\x8B",
+      "a",        "\xED\x9E\x80"};
+  for (const auto& [text, what] : ChangedAtEveryOffset(base, changes)) {
+    INFO(what);
+    CHECK(IsDisplayClean(text) == (CollapseSpaces(DisplayText(text, nullptr)) == text));
+  }
+}
+
 TEST_CASE("IsDisplayClean agrees with the display cleaning on random mixed text", "[xml_text]") {
   // Hangul, ASCII runs longer and shorter than a block and single spaces
   // (each twenty times, so that many texts are clean), and once each what

@@ -1,8 +1,10 @@
 #include "xml_text.h"
 
+#include <cstdint>
 #include <cstdio>
 
 #include "byte_scan.h"
+#include "simd_hangul.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -204,34 +206,47 @@ inline bool DoubleSpaceInBlock(int spaces, const unsigned char* p, size_t i) {
 }
 #endif
 
-// Skips whole 16-byte blocks from s[i] that are printable ASCII (0x20..0x7E)
-// with no two spaces in a row, and returns the offset of the first block that
-// is not (or of the tail shorter than 16 bytes). *double_space is set where
-// two spaces in a row were seen: inside a block, across the edge of two
-// blocks, or across the edge of the last block skipped and the byte at the
-// offset returned. Without SSE2, returns i.
-size_t SkipCleanAsciiBlocks(std::string_view s, size_t i, bool* double_space) {
-  *double_space = false;
 #if defined(__SSE2__)
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const __m128i below = _mm_set1_epi8(0x1F);
+// How many bytes from p[i] (a character boundary) whole 16-byte blocks show
+// to be clean display text: printable ASCII, Hangul syllables and single
+// spaces. The stretch ends on a character boundary and never on a space
+// (the byte after a space decides whether it stays). Each block reads the
+// byte after it too, so blocks are taken while i + 17 <= n. 0 when the
+// first character needs a closer look. ED 9E 80..A3 (U+D780..U+D7A3) are
+// syllables left to that closer look (see NonSyllableLeads).
+size_t CleanDisplayStretch(const unsigned char* p, size_t i, size_t n) {
+  const __m128i sp = _mm_set1_epi8(' ');
   const __m128i del = _mm_set1_epi8(0x7F);
-  const __m128i space = _mm_set1_epi8(' ');
-  for (; i + 16 <= s.size(); i += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    // Signed: bytes from 0x80 are negative, so "> 0x1F" also excludes them.
-    __m128i printable = _mm_andnot_si128(_mm_cmpeq_epi8(v, del), _mm_cmpgt_epi8(v, below));
-    if (_mm_movemask_epi8(printable) != 0xFFFF) break;
-    int spaces = _mm_movemask_epi8(_mm_cmpeq_epi8(v, space));
-    if (DoubleSpaceInBlock(spaces, p, i)) {
-      *double_space = true;
-      return i;
+  const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
+  const size_t start = i;
+  while (i + 17 <= n) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    // Signed compares: bytes from 0x80 are negative.
+    const uint32_t ascii = static_cast<uint32_t>(
+        _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, sp), _mm_cmplt_epi8(x, del))));
+    const uint32_t space = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, sp)));
+    const uint32_t lead = static_cast<uint32_t>(_mm_movemask_epi8(HangulRangeLeads(x)));
+    const uint32_t cont = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmplt_epi8(x, c0)));
+    const uint32_t odd = static_cast<uint32_t>(_mm_movemask_epi8(NonSyllableLeads(x, next)));
+    uint32_t bad = ~(ascii | space | lead | cont) & 0xFFFF;  // any other byte
+    bad |= odd;                                              // not a syllable
+    bad |= cont ^ (((lead << 1) | (lead << 2)) & 0xFFFF);    // broken sequences
+    bad |= space & (space >> 1);                             // two spaces
+    uint32_t cut = bad == 0 ? 16 : static_cast<uint32_t>(__builtin_ctz(bad));
+    // Back to a character boundary, then off a space.
+    if (cut > 0 && ((lead >> (cut - 1)) & 1)) {
+      cut -= 1;
+    } else if (cut > 1 && ((lead >> (cut - 2)) & 1)) {
+      cut -= 2;
     }
+    if (cut > 0 && ((space >> (cut - 1)) & 1)) cut -= 1;
+    i += cut;
+    if (cut < 16) break;
   }
-  if (i > 0 && i < s.size() && p[i - 1] == ' ' && p[i] == ' ') *double_space = true;
-#endif
-  return i;
+  return i - start;
 }
+#endif
 
 // The whitespace CollapseSpaces collapses: space, tab, LF, VT, FF, CR.
 inline bool IsCollapsibleSpace(unsigned char b) { return b == ' ' || (b >= '\t' && b <= '\r'); }
@@ -302,24 +317,15 @@ bool IsDisplayClean(std::string_view s) {
   if (s.front() == ' ' || s.back() == ' ') return false;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
-  size_t blocks_from = 0;  // no block scan is tried before this offset (one just failed)
   for (size_t i = 0; i < n;) {
+#if defined(__SSE2__)
+    // Clean stretches (English, Korean) sixteen bytes at a time; the
+    // character that ends one, and the short tail, one at a time below.
+    i += CleanDisplayStretch(p, i, n);
+    if (i == n) break;
+#endif
     const unsigned char b = p[i];
     if (b > 0x20 && b < 0x7F) {
-      // Printable ASCII: whole 16-byte blocks at once where there are any
-      // (English text), then byte by byte.
-      if (i >= blocks_from && i + 16 <= n) {
-        bool double_space;
-        const size_t end = SkipCleanAsciiBlocks(s, i, &double_space);
-        if (double_space) return false;
-        if (end > i) {
-          // The block at `end` failed (or is the short tail): not again.
-          blocks_from = end + 16;
-          i = end;
-          continue;
-        }
-        blocks_from = i + 16;
-      }
       ++i;
     } else if (b == ' ') {
       // CollapseSpaces changes a double space (s does not end in a space: i + 1 < n).
