@@ -67,3 +67,34 @@ TEST_CASE("FindAnyByte agrees with a plain loop on random text, from every offse
           [](const std::string& s, size_t from) { return FindAnyByte<'&', '<', '>'>(s, from); }),
       every_offset(FirstSpecialByLoop));
 }
+
+TEST_CASE("FindAnyByteOrControl stops at its bytes and at ASCII controls", "[byte_scan]") {
+  auto by_loop = [](const std::string& s, size_t from) {
+    for (size_t i = from; i < s.size(); ++i) {
+      const auto b = static_cast<unsigned char>(s[i]);
+      if (b < 0x20 || b == 0x7F || s[i] == '"' || s[i] == '\\') return i;
+    }
+    return s.size();
+  };
+  auto ours = [](const std::string& s, size_t from) {
+    return bitext::FindAnyByteOrControl<'"', '\\'>(s, from);
+  };
+  CHECK(ours("0123456789abcdef\x1F", 0) == 16);
+  CHECK(ours(std::string("ab\0c", 4), 0) == 2);
+  CHECK(ours("0123456789abcde\x7F", 0) == 15);
+  CHECK(ours("\x20\x7E\xC2\x85\xEA\xB0\x80", 0) == 7);  // space, ~, a C1 control, Hangul: none
+  auto every_offset = [](auto find) {
+    return [find](const std::string& s) {
+      std::string found;
+      for (size_t from = 0; from <= s.size(); ++from) found += std::to_string(find(s, from)) + ",";
+      return found;
+    };
+  };
+  CheckSameOnRandomTexts({{"a", " ", "0123456789abcdef", "\"", "\\", "\n", "\t", "\x01", "\x1F",
+                           "\x7F", "~", "\xEA\xB0\x80", "\xC2\x85"},
+                          /*seed=*/301127,
+                          0,
+                          30,
+                          3000},
+                         every_offset(ours), every_offset(by_loop));
+}

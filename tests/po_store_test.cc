@@ -102,12 +102,43 @@ TEST_CASE("PO writer escapes and reads back", "[po_store]") {
   }
 }
 
+TEST_CASE("EscapePoString: every escape, golden", "[po_store]") {
+  struct Row {
+    std::string in;
+    std::string want;
+  };
+  const Row rows[] = {
+      {"", ""},
+      {"plain text", "plain text"},
+      {"\"", "\\\""},
+      {"\\", "\\\\"},
+      {"\n", "\\n"},
+      {"\t", "\\t"},
+      {"\r", "\\r"},
+      {"\a", "\\a"},
+      {"\b", "\\b"},
+      {"\f", "\\f"},
+      {"\v", "\\v"},
+      {std::string(1, '\0'), "\\000"},
+      {"\x01", "\\001"},
+      {"\x1F", "\\037"},
+      {"\x7F", "\\177"},
+      {" ~", " ~"},                                      // the printable ends are kept
+      {"\xEA\xB0\x80\xC2\x85", "\xEA\xB0\x80\xC2\x85"},  // UTF-8 kept, C1 controls too
+      {"0123456789abcdef\"0123456789abcdef\n", "0123456789abcdef\\\"0123456789abcdef\\n"},
+  };
+  for (const Row& r : rows) {
+    INFO(r.want);
+    CHECK(bitext::EscapePoString(r.in) == r.want);
+  }
+}
+
 TEST_CASE("PO strings read back with a quote, a backslash or an escape at every offset",
           "[po_store]") {
   // The plain runs between quotes and backslashes are found sixteen bytes
   // at a time: each mark at every position of strings up to 40 bytes, so
   // that it falls at every place in a block and in the tail after it.
-  const std::string marks[] = {"\"", "\\", "\n", "\xEA\xB0\x80"};
+  const std::string marks[] = {"\"", "\\", "\n", "\xEA\xB0\x80", "\x01", "\x7F"};
   int checked = 0;
   for (const std::string& mark : marks) {
     for (size_t n = 0; n <= 40; ++n) {
@@ -127,7 +158,7 @@ TEST_CASE("PO strings read back with a quote, a backslash or an escape at every 
       }
     }
   }
-  CHECK(checked == 4 * 41 * 42 / 2);
+  CHECK(checked == 6 * 41 * 42 / 2);
 }
 
 TEST_CASE("PO multi-line strings", "[po_store]") {

@@ -47,6 +47,31 @@ size_t FindAnyByte(std::string_view s, size_t from) {
   return s.size();
 }
 
+// FindAnyByte that also stops at an ASCII control (0x00..0x1F, 0x7F): what
+// a PO string escapes.
+template <char... Bytes>
+size_t FindAnyByteOrControl(std::string_view s, size_t from) {
+  size_t i = from;
+#if defined(__SSE2__)
+  const __m128i last_control = _mm_set1_epi8(0x1F);
+  const __m128i del = _mm_set1_epi8(0x7F);
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    // Unsigned: min(v, 0x1F) == v for the bytes up to 0x1F.
+    __m128i hit =
+        _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, last_control), v), _mm_cmpeq_epi8(v, del));
+    ((hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(Bytes)))), ...);
+    const int bits = _mm_movemask_epi8(hit);
+    if (bits != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x20 || b == 0x7F || ((s[i] == Bytes) || ...)) return i;
+  }
+  return s.size();
+}
+
 }  // namespace bitext
 
 #endif  // BITEXT_BYTE_SCAN_H_

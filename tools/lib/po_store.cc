@@ -818,8 +818,12 @@ Result<PoFile> ReadPo(const std::string& path) {
 std::string EscapePoString(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 8);
-  for (char c : s) {
-    switch (c) {
+  size_t run = 0;  // start of the bytes not yet appended
+  constexpr auto kNext = FindAnyByteOrControl<'"', '\\'>;
+  for (size_t i = kNext(s, 0); i < s.size(); i = kNext(s, i + 1)) {
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (s[i]) {
       case '"':
         out += "\\\"";
         break;
@@ -847,16 +851,14 @@ std::string EscapePoString(std::string_view s) {
       case '\v':
         out += "\\v";
         break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\%03o", static_cast<unsigned char>(c));
-          out += buf;
-        } else {
-          out += c;
-        }
+      default: {  // another control
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\%03o", static_cast<unsigned char>(s[i]));
+        out += buf;
+      }
     }
   }
+  out.append(s.data() + run, s.size() - run);
   return out;
 }
 
