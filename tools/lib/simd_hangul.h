@@ -7,6 +7,8 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 
+#include <cstdint>
+
 namespace bitext {
 
 // 0xFF where a byte of `x` is 0xEA..0xED: the lead bytes of U+A000..U+DFFF,
@@ -31,6 +33,49 @@ inline __m128i NonSyllableLeads(__m128i x, __m128i next) {
   return _mm_or_si128(
       _mm_and_si128(_mm_cmpeq_epi8(x, ea), _mm_cmpeq_epi8(_mm_max_epu8(next, af), af)),
       _mm_and_si128(_mm_cmpeq_epi8(x, ed), _mm_cmpeq_epi8(_mm_min_epu8(next, x9e), x9e)));
+}
+
+// The bytes of a 16-byte block of text, by class (bit k for byte k), for
+// the scans that pass printable ASCII, spaces and Hangul syllables at once.
+struct TextBlockMasks {
+  uint32_t ascii;  // printable ASCII but the space: 0x21..0x7E
+  uint32_t space;  // ' '
+  uint32_t lead;   // HangulRangeLeads
+  uint32_t cont;   // continuation bytes 0x80..0xBF
+  uint32_t odd;    // NonSyllableLeads
+};
+
+// The masks of block `x`; `next` holds the 16 bytes after those of `x` (x
+// shifted by one).
+inline TextBlockMasks ClassifyTextBlock(__m128i x, __m128i next) {
+  const __m128i sp = _mm_set1_epi8(' ');
+  const __m128i del = _mm_set1_epi8(0x7F);
+  const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
+  auto mask = [](__m128i v) { return static_cast<uint32_t>(_mm_movemask_epi8(v)); };
+  TextBlockMasks m;
+  // Signed compares: bytes from 0x80 are negative.
+  m.ascii = mask(_mm_and_si128(_mm_cmpgt_epi8(x, sp), _mm_cmplt_epi8(x, del)));
+  m.space = mask(_mm_cmpeq_epi8(x, sp));
+  m.lead = mask(HangulRangeLeads(x));
+  m.cont = mask(_mm_cmplt_epi8(x, c0));
+  m.odd = mask(NonSyllableLeads(x, next));
+  return m;
+}
+
+// The bytes where a block that starts on a character boundary breaks the
+// three-byte shape of the syllables: a continuation byte not one or two
+// after a lead, or a byte there that is not one. (A lead in the last two
+// bytes expects its continuations in the next block: not checked here.)
+inline uint32_t BrokenSequences(const TextBlockMasks& m) {
+  return m.cont ^ (((m.lead << 1) | (m.lead << 2)) & 0xFFFF);
+}
+
+// `cut` (a byte count into the block) moved back to the lead of a syllable
+// it would split.
+inline uint32_t BackToCharBoundary(uint32_t cut, uint32_t lead) {
+  if (cut > 0 && ((lead >> (cut - 1)) & 1)) return cut - 1;
+  if (cut > 1 && ((lead >> (cut - 2)) & 1)) return cut - 2;
+  return cut;
 }
 
 }  // namespace bitext

@@ -294,35 +294,24 @@ class Cleaner {
   // 16 bytes at a time; 0 when the next character needs a closer look.
   size_t FastStretch(size_t i) {
 #if defined(__SSE2__)
-    const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n'), del = _mm_set1_epi8(0x7F);
-    const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
+    const __m128i nl = _mm_set1_epi8('\n');
     size_t start = i;
     while (i + 17 <= size_) {
       const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_ + i));
-      const __m128i nx = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_ + i + 1));
-      // Signed compares: bytes >= 0x80 are negative.
-      const uint32_t ascii = static_cast<uint32_t>(
-          _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, sp), _mm_cmplt_epi8(x, del))));
-      const uint32_t space = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, sp)));
+      const TextBlockMasks m =
+          ClassifyTextBlock(x, _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_ + i + 1)));
+      const uint32_t space = m.space, cont = m.cont;
       const uint32_t lf = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, nl)));
-      const uint32_t lead = static_cast<uint32_t>(_mm_movemask_epi8(HangulRangeLeads(x)));
-      const uint32_t cont = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmplt_epi8(x, c0)));
-      const uint32_t odd = static_cast<uint32_t>(_mm_movemask_epi8(NonSyllableLeads(x, nx)));
-      uint32_t bad = ~(ascii | space | lf | lead | cont) & 0xFFFF;
-      bad |= odd;
-      bad |= cont ^ (((lead << 1) | (lead << 2)) & 0xFFFF);  // broken sequences
-      bad |= space & (space >> 1);                           // a run of spaces
-      bad |= space & (lf >> 1);                              // a space ending a line
-      bad |= space & (lf << 1);                              // a space starting a line
-      if (!line_has_text_) bad |= space & 1;                 // ... the first one too
-      uint32_t cut = bad == 0 ? 16 : static_cast<uint32_t>(__builtin_ctz(bad));
+      uint32_t bad = ~(m.ascii | space | lf | m.lead | cont) & 0xFFFF;
+      bad |= m.odd;
+      bad |= BrokenSequences(m);
+      bad |= space & (space >> 1);            // a run of spaces
+      bad |= space & (lf >> 1);               // a space ending a line
+      bad |= space & (lf << 1);               // a space starting a line
+      if (!line_has_text_) bad |= space & 1;  // ... the first one too
       // Back to a character boundary, and never end on a space (what follows
       // decides whether it stays).
-      if (cut > 0 && ((lead >> (cut - 1)) & 1)) {
-        cut -= 1;
-      } else if (cut > 1 && ((lead >> (cut - 2)) & 1)) {
-        cut -= 2;
-      }
+      uint32_t cut = BackToCharBoundary(bad == 0 ? 16 : __builtin_ctz(bad), m.lead);
       if (cut > 0 && ((space >> (cut - 1)) & 1)) cut -= 1;
       if (cut == 0) break;
       const uint32_t keep = (1u << cut) - 1;

@@ -215,32 +215,17 @@ inline bool DoubleSpaceInBlock(int spaces, const unsigned char* p, size_t i) {
 // first character needs a closer look. ED 9E 80..A3 (U+D780..U+D7A3) are
 // syllables left to that closer look (see NonSyllableLeads).
 size_t CleanDisplayStretch(const unsigned char* p, size_t i, size_t n) {
-  const __m128i sp = _mm_set1_epi8(' ');
-  const __m128i del = _mm_set1_epi8(0x7F);
-  const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
   const size_t start = i;
   while (i + 17 <= n) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
-    // Signed compares: bytes from 0x80 are negative.
-    const uint32_t ascii = static_cast<uint32_t>(
-        _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, sp), _mm_cmplt_epi8(x, del))));
-    const uint32_t space = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, sp)));
-    const uint32_t lead = static_cast<uint32_t>(_mm_movemask_epi8(HangulRangeLeads(x)));
-    const uint32_t cont = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmplt_epi8(x, c0)));
-    const uint32_t odd = static_cast<uint32_t>(_mm_movemask_epi8(NonSyllableLeads(x, next)));
-    uint32_t bad = ~(ascii | space | lead | cont) & 0xFFFF;  // any other byte
-    bad |= odd;                                              // not a syllable
-    bad |= cont ^ (((lead << 1) | (lead << 2)) & 0xFFFF);    // broken sequences
-    bad |= space & (space >> 1);                             // two spaces
-    uint32_t cut = bad == 0 ? 16 : static_cast<uint32_t>(__builtin_ctz(bad));
-    // Back to a character boundary, then off a space.
-    if (cut > 0 && ((lead >> (cut - 1)) & 1)) {
-      cut -= 1;
-    } else if (cut > 1 && ((lead >> (cut - 2)) & 1)) {
-      cut -= 2;
-    }
-    if (cut > 0 && ((space >> (cut - 1)) & 1)) cut -= 1;
+    const TextBlockMasks m =
+        ClassifyTextBlock(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)),
+                          _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1)));
+    uint32_t bad = ~(m.ascii | m.space | m.lead | m.cont) & 0xFFFF;  // any other byte
+    bad |= m.odd;                                                    // not a syllable
+    bad |= BrokenSequences(m);
+    bad |= m.space & (m.space >> 1);  // two spaces
+    uint32_t cut = BackToCharBoundary(bad == 0 ? 16 : __builtin_ctz(bad), m.lead);
+    if (cut > 0 && ((m.space >> (cut - 1)) & 1)) cut -= 1;  // off a space
     i += cut;
     if (cut < 16) break;
   }
