@@ -1,4 +1,5 @@
-// Tests for byte_scan.h: FindAnyByte at every offset, against a plain loop.
+// Tests for byte_scan.h: FindAnyByte and FindAnyByteOrControl at every offset,
+// against plain loops.
 #include "byte_scan.h"
 
 #include <catch2/catch.hpp>
@@ -16,6 +17,17 @@ size_t FirstSpecialByLoop(const std::string& s, size_t from) {
     if (s[i] == '&' || s[i] == '<' || s[i] == '>') return i;
   }
   return s.size();
+}
+
+// A find function's answers from every offset of a string, for comparing
+// two of them on random text.
+template <typename Find>
+auto FromEveryOffset(Find find) {
+  return [find](const std::string& s) {
+    std::string found;
+    for (size_t from = 0; from <= s.size(); ++from) found += std::to_string(find(s, from)) + ",";
+    return found;
+  };
 }
 }  // namespace
 
@@ -50,22 +62,15 @@ TEST_CASE("FindAnyByte finds the first of its bytes at or after an offset", "[by
 }
 
 TEST_CASE("FindAnyByte agrees with a plain loop on random text, from every offset", "[byte_scan]") {
-  auto every_offset = [](auto find) {
-    return [find](const std::string& s) {
-      std::string found;
-      for (size_t from = 0; from <= s.size(); ++from) found += std::to_string(find(s, from)) + ",";
-      return found;
-    };
-  };
   CheckSameOnRandomTexts(
       {{"a", " ", "abcdefgh", "0123456789abcdef", "&", "<", ">", "\xEA\xB0\x80", "\xED\x9E\xA3"},
        /*seed=*/301126,
        0,
        30,
        3000},
-      every_offset(
+      FromEveryOffset(
           [](const std::string& s, size_t from) { return FindAnyByte<'&', '<', '>'>(s, from); }),
-      every_offset(FirstSpecialByLoop));
+      FromEveryOffset(FirstSpecialByLoop));
 }
 
 TEST_CASE("FindAnyByteOrControl stops at its bytes and at ASCII controls", "[byte_scan]") {
@@ -83,18 +88,11 @@ TEST_CASE("FindAnyByteOrControl stops at its bytes and at ASCII controls", "[byt
   CHECK(ours(std::string("ab\0c", 4), 0) == 2);
   CHECK(ours("0123456789abcde\x7F", 0) == 15);
   CHECK(ours("\x20\x7E\xC2\x85\xEA\xB0\x80", 0) == 7);  // space, ~, a C1 control, Hangul: none
-  auto every_offset = [](auto find) {
-    return [find](const std::string& s) {
-      std::string found;
-      for (size_t from = 0; from <= s.size(); ++from) found += std::to_string(find(s, from)) + ",";
-      return found;
-    };
-  };
   CheckSameOnRandomTexts({{"a", " ", "0123456789abcdef", "\"", "\\", "\n", "\t", "\x01", "\x1F",
                            "\x7F", "~", "\xEA\xB0\x80", "\xC2\x85"},
                           /*seed=*/301127,
                           0,
                           30,
                           3000},
-                         every_offset(ours), every_offset(by_loop));
+                         FromEveryOffset(ours), FromEveryOffset(by_loop));
 }
