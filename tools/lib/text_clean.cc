@@ -87,10 +87,7 @@ bool IsValidUtf8(std::string_view s, size_t* bad_offset) {
   size_t i = 0;
   while (i < size) {
     if (p[i] < 0x80) {
-      uint64_t block;
-      while (i + 8 <= size && (std::memcpy(&block, p + i, 8), (block & 0x8080808080808080ULL) == 0))
-        i += 8;
-      while (i < size && p[i] < 0x80) ++i;
+      i = AsciiRunEnd(p, i, size);
       continue;
     }
     if (IsHangulSyllableAt(p, i, size)) {

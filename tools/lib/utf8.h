@@ -138,6 +138,17 @@ inline bool IsHangulSyllableAt(const unsigned char* p, size_t i, size_t n) {
                           (p[i + 2] & 0x3F));
 }
 
+// The end of the run of ASCII bytes (< 0x80) that starts at p[i] (i <= n;
+// i itself if p[i] is not ASCII), eight bytes at a time.
+inline size_t AsciiRunEnd(const unsigned char* p, size_t i, size_t n) {
+  uint64_t block;
+  while (i + 8 <= n && (std::memcpy(&block, p + i, 8), (block & 0x8080808080808080ULL) == 0)) {
+    i += 8;
+  }
+  while (i < n && p[i] < 0x80) ++i;
+  return i;
+}
+
 // The number of code points NextCodePoint reads in `s` (an ill-formed byte
 // counts one), for text that may be ill-formed (cue lines, line widths).
 // Runs of ASCII go eight bytes at a time and Hangul syllables without a full
@@ -149,14 +160,9 @@ inline size_t CodePointCount(std::string_view s) {
   size_t n = 0;
   for (size_t i = 0; i < size;) {
     if (p[i] < 0x80) {
-      uint64_t block;
-      if (i + 8 <= size && (std::memcpy(&block, p + i, 8), (block & 0x8080808080808080ULL) == 0)) {
-        n += 8;
-        i += 8;
-      } else {
-        ++n;
-        ++i;
-      }
+      const size_t end = AsciiRunEnd(p, i, size);
+      n += end - i;
+      i = end;
     } else if (IsHangulSyllableAt(p, i, size)) {
       n += 1;
       i += 3;
