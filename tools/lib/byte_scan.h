@@ -24,42 +24,22 @@
 
 namespace bitext {
 
-// The offset of the first byte of `s` at or after `from` that is one of
-// `Bytes` (s.size() if none; `from` may be s.size()). Sixteen bytes at a
-// time where SSE2 is there.
-template <char... Bytes>
-size_t FindAnyByte(std::string_view s, size_t from) {
-  static_assert(sizeof...(Bytes) > 0, "FindAnyByte needs at least one byte");
+namespace byte_scan_internal {
+
+// The scan both finders are: the first byte at or after `from` that is one
+// of `Bytes` or, with kControls, an ASCII control (0x00..0x1F, 0x7F).
+template <bool kControls, char... Bytes>
+size_t Find(std::string_view s, size_t from) {
   size_t i = from;
 #if defined(__SSE2__)
   for (; i + 16 <= s.size(); i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
     __m128i hit = _mm_setzero_si128();
-    ((hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(Bytes)))), ...);
-    const int bits = _mm_movemask_epi8(hit);
-    if (bits != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
-  }
-#endif
-  for (; i < s.size(); ++i) {
-    const char c = s[i];
-    if (((c == Bytes) || ...)) return i;
-  }
-  return s.size();
-}
-
-// FindAnyByte that also stops at an ASCII control (0x00..0x1F, 0x7F): what
-// a PO string escapes.
-template <char... Bytes>
-size_t FindAnyByteOrControl(std::string_view s, size_t from) {
-  size_t i = from;
-#if defined(__SSE2__)
-  const __m128i last_control = _mm_set1_epi8(0x1F);
-  const __m128i del = _mm_set1_epi8(0x7F);
-  for (; i + 16 <= s.size(); i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    // Unsigned: min(v, 0x1F) == v for the bytes up to 0x1F.
-    __m128i hit =
-        _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, last_control), v), _mm_cmpeq_epi8(v, del));
+    if constexpr (kControls) {
+      // Unsigned: min(v, 0x1F) == v for the bytes up to 0x1F.
+      hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v),
+                         _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+    }
     ((hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(Bytes)))), ...);
     const int bits = _mm_movemask_epi8(hit);
     if (bits != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
@@ -67,9 +47,28 @@ size_t FindAnyByteOrControl(std::string_view s, size_t from) {
 #endif
   for (; i < s.size(); ++i) {
     const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x20 || b == 0x7F || ((s[i] == Bytes) || ...)) return i;
+    if (kControls && (b < 0x20 || b == 0x7F)) return i;
+    if (((s[i] == Bytes) || ...)) return i;
   }
   return s.size();
+}
+
+}  // namespace byte_scan_internal
+
+// The offset of the first byte of `s` at or after `from` that is one of
+// `Bytes` (s.size() if none; `from` may be s.size()). Sixteen bytes at a
+// time where SSE2 is there.
+template <char... Bytes>
+size_t FindAnyByte(std::string_view s, size_t from) {
+  static_assert(sizeof...(Bytes) > 0, "FindAnyByte needs at least one byte");
+  return byte_scan_internal::Find<false, Bytes...>(s, from);
+}
+
+// FindAnyByte that also stops at an ASCII control (0x00..0x1F, 0x7F): what
+// a PO string escapes.
+template <char... Bytes>
+size_t FindAnyByteOrControl(std::string_view s, size_t from) {
+  return byte_scan_internal::Find<true, Bytes...>(s, from);
 }
 
 }  // namespace bitext
