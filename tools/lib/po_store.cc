@@ -59,6 +59,16 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
 
+// ParsePoEntry of the span read (pread) from the open file `fd`: an entry
+// the scan saw before, read back for the duplicate check.
+Result<PoEntry> ReadPoEntryAt(int fd, PoSpan span, const std::string& file) {
+  std::string bytes(static_cast<size_t>(span.end - span.begin), '\0');
+  Result<size_t> got = ReadAt(fd, span.begin, bytes.data(), bytes.size(), file);
+  if (!got.ok()) return got.status();
+  if (*got < bytes.size()) return Status::IoError({file}, "changed while being read (shorter)");
+  return ParsePoEntry(bytes, file);
+}
+
 // Where a string literal's text goes: which entry part, and in which context
 // (obsolete `#~`, previous `#|`) its continuation lines must appear.
 enum class Field { kNone, kPrevCtxt, kPrevId, kPrevIdPlural, kCtxt, kId, kIdPlural, kStr };
@@ -795,14 +805,6 @@ Result<std::optional<PoEntry>> ScanPo(const std::string& path, const PoEntryFn& 
   Result<std::optional<PoEntry>> header = PoParser(std::string_view(), path).Scan(f, on_entry);
   std::fclose(f);
   return header;
-}
-
-Result<PoEntry> ReadPoEntryAt(int fd, PoSpan span, const std::string& file) {
-  std::string bytes(static_cast<size_t>(span.end - span.begin), '\0');
-  Result<size_t> got = ReadAt(fd, span.begin, bytes.data(), bytes.size(), file);
-  if (!got.ok()) return got.status();
-  if (*got < bytes.size()) return Status::IoError({file}, "changed while being read (shorter)");
-  return ParsePoEntry(bytes, file);
 }
 
 Result<PoEntry> ParsePoEntry(std::string_view bytes, const std::string& file) {

@@ -112,8 +112,6 @@ Result<std::optional<PoEntry>> ScanPo(const std::string& path, const PoEntryFn& 
 // start; ScanPo's entry has the file's. InvalidInput naming `file` if the
 // bytes no longer hold exactly one entry (the file changed meanwhile).
 Result<PoEntry> ParsePoEntry(std::string_view bytes, const std::string& file);
-// ParsePoEntry of the span read (pread) from the open file `fd`.
-Result<PoEntry> ReadPoEntryAt(int fd, PoSpan span, const std::string& file);
 
 // The PO text of `po` (see the layout above). Ends with exactly one newline;
 // "" for a file with neither header nor entries.
