@@ -238,9 +238,15 @@ TranslationState StateOf(const PoEntry& e) {
 std::pair<const std::pair<uint64_t, uint32_t>*, const std::pair<uint64_t, uint32_t>*> Candidates(
     const std::vector<std::pair<uint64_t, uint32_t>>& index, std::string_view key) {
   const uint64_t h = KeyHash(key);
-  auto lo = std::lower_bound(index.begin(), index.end(), std::make_pair(h, uint32_t{0}));
-  auto hi = lo;
-  while (hi != index.end() && hi->first == h) ++hi;
+  struct ByHash {
+    bool operator()(const std::pair<uint64_t, uint32_t>& e, uint64_t v) const {
+      return e.first < v;
+    }
+    bool operator()(uint64_t v, const std::pair<uint64_t, uint32_t>& e) const {
+      return v < e.first;
+    }
+  };
+  auto [lo, hi] = std::equal_range(index.begin(), index.end(), h, ByHash());
   return {index.data() + (lo - index.begin()), index.data() + (hi - index.begin())};
 }
 
