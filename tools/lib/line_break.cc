@@ -298,6 +298,10 @@ enum class Lb : uint8_t {
   kSp,     // SP
 };
 
+// A Hangul syllable's class (H2/H3, which the rules here treat as AL),
+// stated once for LbOf and SpaceBreakOpportunities' syllable path.
+constexpr Lb kHangulSyllableLb = Lb::kAl;
+
 // LbOf for an ASCII character.
 constexpr Lb AsciiLb(char32_t c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Lb::kAl;
@@ -358,7 +362,7 @@ constexpr std::array<Lb, 0x80> kAsciiLb = [] {
 
 Lb LbOf(char32_t c) {
   if (c < 0x80) return AsciiLb(c);
-  if (IsHangulSyllable(c)) return Lb::kAl;
+  if (IsHangulSyllable(c)) return kHangulSyllableLb;
   switch (c) {
     case 0x00B7:  // ·
       return Lb::kAl;
@@ -847,7 +851,7 @@ bool SpaceBreakOpportunities(std::string_view text, LineLang lang, std::vector<s
     if (p[i] < 0x80) {
       k = kAsciiLb[p[i++]];
     } else if (IsHangulSyllableAt(p, i, text.size())) {
-      k = Lb::kAl;
+      k = kHangulSyllableLb;
       i += 3;
     } else {
       k = LbOf(NextCodePoint(text, &i));  // ill-formed bytes: U+FFFD, kOther
