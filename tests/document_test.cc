@@ -504,3 +504,37 @@ TEST_CASE("DocumentReader reports an en.po changed after Open", "[document]") {
     CHECK(st.ToString().find(dir.path() + "/en.po") == 0);
   }
 }
+
+TEST_CASE("DocumentReader reads the en.po it opened, even once it is replaced", "[document]") {
+  // `bitext update` replaces en.po by rename: a build that opened the old
+  // file goes on reading it, consistently (scan and read-back are one file).
+  TempDir dir;
+  dir.Write("ko.txt", "첫 문장이다. 둘째 문장이다.\n");
+  auto units = bitext::LoadSource(dir.path() + "/ko.txt");
+  REQUIRE(units.ok());
+  auto po_with = [&](const std::string& english) {
+    bitext::PoFile po;
+    for (const Unit& u : *units) {
+      bitext::PoEntry e;
+      e.msgctxt = u.id;
+      e.msgid = u.text;
+      e.msgstr[0] = english + " " + u.id;
+      po.entries.push_back(e);
+    }
+    return po;
+  };
+  REQUIRE(bitext::WritePo(dir.path() + "/en.po", po_with("Old")).ok());
+  auto reader = bitext::DocumentReader::Open(dir.path());
+  REQUIRE(reader.ok());
+  // A longer file under the same name, its entries elsewhere.
+  bitext::PoFile now = po_with("New, and longer than before,");
+  now.header = bitext::DefaultPoHeader("");
+  REQUIRE(bitext::WritePo(dir.path() + "/en.po", now).ok());
+  std::vector<std::string> english;
+  bitext::Status st = (*reader)->Read([&](std::vector<bitext::MergedUnit>* batch) {
+    for (const bitext::MergedUnit& mu : *batch) english.push_back(mu.english);
+  });
+  REQUIRE(st.ok());
+  REQUIRE(english.size() == units->size());
+  for (size_t k = 0; k < units->size(); ++k) CHECK(english[k] == "Old " + (*units)[k].id);
+}

@@ -2,6 +2,9 @@
 // msgcat --no-wrap layout, round trips, and malformed files with FILE:LINE:COL.
 #include "po_store.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -366,6 +369,15 @@ TEST_CASE("PO reader rejects malformed files with FILE:LINE:COL", "[po_store]") 
       REQUIRE(bitext::WriteFileAtomic(path, row.text).ok());
       auto scanned = bitext::ScanPo(path, [](PoEntry&&, bitext::PoSpan) { return Status::Ok(); });
       CHECK(scanned.status().ToString() == ParsePo(row.text, path).status().ToString());
+      // And from an open descriptor, wherever its offset stands.
+      const int fd = ::open(path.c_str(), O_RDONLY);
+      REQUIRE(fd >= 0);
+      char first;
+      REQUIRE(::read(fd, &first, 1) == 1);
+      auto from_fd =
+          bitext::ScanPo(fd, path, [](PoEntry&&, bitext::PoSpan) { return Status::Ok(); });
+      CHECK(from_fd.status().ToString() == scanned.status().ToString());
+      CHECK(::close(fd) == 0);  // still open, still the caller's
       std::filesystem::remove(path);
     }
   }
@@ -467,6 +479,19 @@ TEST_CASE("ScanPo passes on ParsePo's entries, each readable from its span", "[p
     scanned.header = std::move(*header);
     scanned.entries = got;
     CHECK(FormatPo(scanned) == FormatPo(*want));
+    // The same entries from a descriptor whose offset stands at the end.
+    const int fd = ::open(path.c_str(), O_RDONLY);
+    REQUIRE(fd >= 0);
+    REQUIRE(::lseek(fd, 0, SEEK_END) > 0);
+    PoFile from_fd;
+    auto fd_header = bitext::ScanPo(fd, path, [&](PoEntry&& e, bitext::PoSpan) {
+      from_fd.entries.push_back(std::move(e));
+      return Status::Ok();
+    });
+    CHECK(::close(fd) == 0);
+    REQUIRE(fd_header.ok());
+    from_fd.header = std::move(*fd_header);
+    CHECK(FormatPo(from_fd) == FormatPo(*want));
     REQUIRE(got.size() == want->entries.size());
     for (size_t i = 0; i < got.size(); ++i) {
       CHECK(got[i].line == want->entries[i].line);

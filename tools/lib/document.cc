@@ -354,13 +354,13 @@ Result<std::unique_ptr<DocumentReader>> DocumentReader::Open(const std::string& 
   PoIndex& po = *r->po_;
   po.path = doc.po_path;
   if (!FileExists(doc.po_path)) return r;
-  // The file is opened first and must still be the one scanned afterwards:
-  // entries are read back from it by their spans.
+  // Opened once: the entries are read back by their spans from the file
+  // scanned, whatever the path names meanwhile.
   po.fd = ::open(doc.po_path.c_str(), O_RDONLY | O_CLOEXEC);
   if (po.fd < 0) return Status::IoError({doc.po_path}, "cannot open: " + ErrnoText(errno));
   BITEXT_RETURN_IF_ERROR(po.Identify());
   Result<std::optional<PoEntry>> header =
-      ScanPo(doc.po_path, [&](PoEntry&& e, PoSpan span) -> Status {
+      ScanPo(po.fd, doc.po_path, [&](PoEntry&& e, PoSpan span) -> Status {
         if (e.obsolete) {
           ++doc.obsolete;
           return Status::Ok();
@@ -374,11 +374,6 @@ Result<std::unique_ptr<DocumentReader>> DocumentReader::Open(const std::string& 
   if (!header.ok()) return header.status();
   std::sort(po.by_ctxt.begin(), po.by_ctxt.end());
   std::sort(po.by_text.begin(), po.by_text.end());
-  struct stat now;
-  if (::stat(doc.po_path.c_str(), &now) != 0 || now.st_dev != po.stat.st_dev ||
-      now.st_ino != po.stat.st_ino) {
-    return Status::IoError({doc.po_path}, "changed while being read (replaced)");
-  }
   BITEXT_RETURN_IF_ERROR(po.CheckUnchanged());
   return r;
 }

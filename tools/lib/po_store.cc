@@ -1,8 +1,10 @@
 #include "po_store.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -797,12 +799,27 @@ Result<std::optional<PoEntry>> PoParser::Scan(std::FILE* f, const PoEntryFn& on_
 }
 
 Result<std::optional<PoEntry>> ScanPo(const std::string& path, const PoEntryFn& on_entry) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     if (!FileExists(path)) return Status::NotFound({path}, "no such file");
     return Status::IoError({path}, "cannot read");
   }
-  Result<std::optional<PoEntry>> header = PoParser(std::string_view(), path).Scan(f, on_entry);
+  Result<std::optional<PoEntry>> header = ScanPo(fd, path, on_entry);
+  ::close(fd);
+  return header;
+}
+
+Result<std::optional<PoEntry>> ScanPo(int fd, const std::string& path, const PoEntryFn& on_entry) {
+  // A stream of its own over the same file (the caller keeps `fd`).
+  const int own = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  std::FILE* f = own < 0 ? nullptr : ::fdopen(own, "rb");
+  if (f == nullptr) {
+    if (own >= 0) ::close(own);
+    return Status::IoError({path}, "cannot read: " + ErrnoText(errno));
+  }
+  Result<std::optional<PoEntry>> header = std::fseek(f, 0, SEEK_SET) == 0
+                                              ? PoParser(std::string_view(), path).Scan(f, on_entry)
+                                              : Status::IoError({path}, "cannot read");
   std::fclose(f);
   return header;
 }

@@ -105,6 +105,11 @@ struct PoSpan {
 };
 using PoEntryFn = std::function<Status(PoEntry&& entry, PoSpan span)>;
 Result<std::optional<PoEntry>> ScanPo(const std::string& path, const PoEntryFn& on_entry);
+// ScanPo of the file open as `fd` (read from its start; `path` names it in
+// errors), for a caller that reads entries back from the same file later:
+// whatever the path names meanwhile, the scan and the reads see one file.
+// `fd` stays open and the caller's; its file offset is left anywhere.
+Result<std::optional<PoEntry>> ScanPo(int fd, const std::string& path, const PoEntryFn& on_entry);
 
 // The entry ScanPo found at `span`, read back from the bytes of the file
 // (`bytes` = file[begin, end), which ScanPo checked: neither UTF-8 nor
