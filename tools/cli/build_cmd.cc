@@ -73,10 +73,10 @@ int RunBuild(const BuildOptions& opt) {
   // stream past (WriteDeliverables): no whole document, cue list or output
   // is ever held. Each output goes to a temporary file; all are renamed at
   // the end, or none if anything failed. The output folder is created
-  // (by the set, which removes it again on failure) before the first file.
+  // first, by the set, which removes it again on failure.
   AtomicFileSet files;
-  Status write_error;
-  std::map<std::string, std::string> names;  // output name -> folder
+  Status write_error = files.CreateFolder(opt.out);  // even with no document
+  std::map<std::string, std::string> names;          // output name -> folder
   int errors = 0;
   // True while outputs are still worth writing (no error so far).
   auto writing = [&] { return errors == 0 && write_error.ok(); };
@@ -107,18 +107,20 @@ int RunBuild(const BuildOptions& opt) {
     dopt.tmx.creation_date = opt.tmx_date;
     dopt.timing = opt.timing;
     dopt.threads = opt.threads;
-    if (writing()) write_error = files.CreateFolder(opt.out);
+    // The six files, all opened before anything is written: if one cannot
+    // be, none is written (those opened go with the set's Abort).
+    std::array<int, kDeliverables> handles;
+    for (size_t k = 0; k < kDeliverables && writing(); ++k) {
+      Result<int> h = files.Open(opt.out + "/" + doc.name + std::string(kDeliverableSuffixes[k]));
+      if (!h.ok()) write_error = h.status();
+      handles[k] = h.ok() ? *h : -1;
+    }
     Result<DeliverablesReport> report = DeliverablesReport();
     if (!writing()) {
       report = WriteDeliverables(reader->get(), dopt, nullptr);
     } else {
-      const std::string base = opt.out + "/" + doc.name;
-      int handles[kDeliverables];
       std::array<OutputSink, kDeliverables> sinks;
       for (size_t k = 0; k < kDeliverables; ++k) {
-        Result<int> h = files.Open(base + std::string(kDeliverableSuffixes[k]));
-        if (!h.ok() && write_error.ok()) write_error = h.status();
-        handles[k] = h.ok() ? *h : -1;
         // Appends to distinct files may run on different threads at once.
         sinks[k] = OutputSink(
             [&files, h = handles[k]](std::string_view bytes) { return files.Append(h, bytes); },
@@ -127,7 +129,6 @@ int RunBuild(const BuildOptions& opt) {
       report = WriteDeliverables(reader->get(), dopt, &sinks);
       for (size_t k = 0; k < kDeliverables; ++k) {
         Status finished = sinks[k].Finish();
-        if (handles[k] < 0) continue;
         Status closed = files.Close(handles[k]);
         if (write_error.ok()) write_error = finished.ok() ? closed : finished;
       }
@@ -153,7 +154,6 @@ int RunBuild(const BuildOptions& opt) {
     std::cerr << "bitext build: " << errors << " document(s) failed; nothing written\n";
     return 1;
   }
-  if (write_error.ok()) write_error = files.CreateFolder(opt.out);  // with no document, too
   if (!write_error.ok()) {
     files.Abort();  // nothing was written: no new empty folders either
     std::cerr << write_error.ToString() << "\n";
