@@ -27,11 +27,11 @@ struct RunResult {
   std::string err;
 };
 
-std::string TempDir(const std::string& name) { return FreshTempPath("bitext_build_", name); }
+std::string Scratch(const std::string& name) { return FreshTempPath("bitext_build_", name); }
 
 // Runs the bitext binary from the repository root.
 RunResult Bitext(const std::string& args) {
-  std::string base = TempDir("run");
+  std::string base = Scratch("run");
   std::string cmd = "cd '" + std::string(BITEXT_SOURCE_DIR) + "' && '" + BITEXT_BINARY + "' " +
                     args + " >'" + base + ".out' 2>'" + base + ".err' </dev/null";
   int status = std::system(cmd.c_str());
@@ -57,7 +57,7 @@ std::string Python() { return FileExists("/usr/bin/python3") ? "/usr/bin/python3
 }  // namespace
 
 TEST_CASE("bitext build writes the six files of every document", "[build_cli]") {
-  std::string out = TempDir("all");
+  std::string out = Scratch("all");
   RunResult r = Bitext("build --translations tests/data/build --out '" + out + "'");
   INFO(r.err);
   REQUIRE(r.code == 0);
@@ -85,7 +85,7 @@ TEST_CASE("bitext build writes the six files of every document", "[build_cli]") 
   SECTION("a second build gives byte-identical files, on one thread or two") {
     for (const char* threads : {"", " --threads 1", " --threads 2", " --threads 8"}) {
       INFO("threads option:" << threads);
-      std::string again = TempDir("again");
+      std::string again = Scratch("again");
       REQUIRE(
           Bitext("build --quiet --translations tests/data/build --out '" + again + "'" + threads)
               .code == 0);
@@ -130,13 +130,13 @@ TEST_CASE("bitext build writes the six files of every document", "[build_cli]") 
 }
 
 TEST_CASE("bitext build DOC builds only that document", "[build_cli]") {
-  std::string out = TempDir("one");
+  std::string out = Scratch("one");
   RunResult r = Bitext("build timed-sample --translations tests/data/build --out '" + out + "'");
   REQUIRE(r.code == 0);
   CHECK(Listing(out).size() == 6);
   CHECK(FileExists(out + "/timed-sample.tmx"));
   // A folder path works too.
-  std::string out2 = TempDir("path");
+  std::string out2 = Scratch("path");
   REQUIRE(Bitext("build tests/data/build/seoul-sample --out '" + out2 + "'").code == 0);
   CHECK(FileExists(out2 + "/seoul-sample.en.vtt"));
   fs::remove_all(out);
@@ -145,7 +145,7 @@ TEST_CASE("bitext build DOC builds only that document", "[build_cli]") {
 
 TEST_CASE("bitext build errors write nothing and name the file", "[build_cli]") {
   SECTION("missing document") {
-    std::string out = TempDir("missing");
+    std::string out = Scratch("missing");
     RunResult r = Bitext("build seoul-sample no-such-doc --translations tests/data/build --out '" +
                          out + "'");
     CHECK(r.code == 1);
@@ -153,12 +153,12 @@ TEST_CASE("bitext build errors write nothing and name the file", "[build_cli]") 
     CHECK(Listing(out).empty());
   }
   SECTION("malformed en.po in one document") {
-    std::string tr = TempDir("tr");
+    std::string tr = Scratch("tr");
     fs::create_directories(tr);
     fs::copy(std::string(BITEXT_SOURCE_DIR) + "/tests/data/build/seoul-sample", tr + "/good");
     fs::copy(std::string(BITEXT_SOURCE_DIR) + "/tests/data/build/seoul-sample", tr + "/bad");
     REQUIRE(WriteFileAtomic(tr + "/bad/en.po", "msgid \"unterminated\n").ok());
-    std::string out = TempDir("badout");
+    std::string out = Scratch("badout");
     RunResult r = Bitext("build --translations '" + tr + "' --out '" + out + "'");
     CHECK(r.code == 1);
     CHECK(r.err.find("bad/en.po") != std::string::npos);
@@ -166,7 +166,7 @@ TEST_CASE("bitext build errors write nothing and name the file", "[build_cli]") 
     fs::remove_all(tr);
   }
   SECTION("output folder that cannot be written") {
-    std::string file = TempDir("notadir");
+    std::string file = Scratch("notadir");
     REQUIRE(WriteFileAtomic(file, "x").ok());
     RunResult r = Bitext("build --translations tests/data/build --out '" + file + "/sub'");
     CHECK(r.code == 1);
@@ -177,11 +177,11 @@ TEST_CASE("bitext build errors write nothing and name the file", "[build_cli]") 
     // A 250-byte document name: "<name>.tmx" (254 bytes) is a legal file
     // name, but its temporary file's name is longer than 255 bytes. The
     // output folders are made, then that first temporary file fails.
-    std::string tr = TempDir("longname");
+    std::string tr = Scratch("longname");
     std::string name(250, 'a');
     fs::create_directories(tr);
     fs::copy(std::string(BITEXT_SOURCE_DIR) + "/tests/data/build/seoul-sample", tr + "/" + name);
-    std::string out = TempDir("newout");
+    std::string out = Scratch("newout");
     RunResult r = Bitext("build --translations '" + tr + "' --out '" + out + "/deeper'");
     CHECK(r.code == 1);
     CHECK(r.err.find(name + ".tmx") != std::string::npos);
@@ -190,7 +190,7 @@ TEST_CASE("bitext build errors write nothing and name the file", "[build_cli]") 
     fs::remove_all(out);
   }
   SECTION("existing outputs stay as they were on error") {
-    std::string out = TempDir("keep");
+    std::string out = Scratch("keep");
     fs::create_directories(out);
     REQUIRE(WriteFileAtomic(out + "/seoul-sample.tmx", "old").ok());
     RunResult r =

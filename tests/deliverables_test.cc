@@ -63,11 +63,10 @@ std::array<std::string, kDeliverables> Streamed(const std::string& dir,
 // A document of several batches (SegmentInBatches' are a few hundred lines):
 // a bundled interview's 69 lines over and over, every unit translated (the
 // repeats' ids get occurrence suffixes; each has its own entry).
-std::string ManyBatchDocument() {
+// Written into the folder `dir`.
+void WriteManyBatchDocument(const std::string& dir) {
   const std::string src =
       std::string(BITEXT_SOURCE_DIR) + "/translations/openai-fireside-chat-seoul";
-  std::string dir = FreshTempPath("bitext_deliverables_", "many-batches");
-  fs::create_directories(dir);
   auto ko = bitext::ReadFile(src + "/ko.txt");
   REQUIRE(ko.ok());
   {
@@ -90,43 +89,45 @@ std::string ManyBatchDocument() {
     po.entries.push_back(e);
   }
   REQUIRE(bitext::WritePo(dir + "/en.po", po).ok());
-  return dir;
 }
 
 }  // namespace
 
 TEST_CASE("WriteDeliverables writes what the whole-document writers write", "[deliverables]") {
   const std::string root = BITEXT_SOURCE_DIR;
-  std::string many = ManyBatchDocument();
+  TempDir many("bitext-deliverables-");
+  WriteManyBatchDocument(many.path());
   for (const std::string& dir :
        {root + "/translations/openai-startup-meeting-seoul",
         root + "/translations/openai-fireside-chat-seoul", root + "/tests/data/build/seoul-sample",
-        root + "/tests/data/build/timed-sample", many}) {
+        root + "/tests/data/build/timed-sample", many.path()}) {
+    INFO(dir);
+    // The reference, whatever the thread count.
+    const std::array<std::string, kDeliverables> want = WholeDocument(dir, DeliverablesOptions());
+    auto doc = bitext::LoadDocument(dir);
+    REQUIRE(doc.ok());
+    size_t untranslated = 0, fuzzy = 0;
+    for (const bitext::MergedUnit& mu : doc->units) {
+      untranslated += mu.state == bitext::TranslationState::kUntranslated;
+      fuzzy += mu.state == bitext::TranslationState::kFuzzy;
+    }
+    const size_t warnings = bitext::WriteTmx(*doc, DeliverablesOptions().tmx).warnings.size();
     for (int threads : {0, 1, 2}) {
-      INFO(dir << ", " << threads << " thread(s)");
+      INFO(threads << " thread(s)");
       DeliverablesOptions opt;
       opt.threads = threads;
-      const std::array<std::string, kDeliverables> want = WholeDocument(dir, opt);
       bitext::DeliverablesReport report;
       const std::array<std::string, kDeliverables> got = Streamed(dir, opt, &report);
       for (size_t k = 0; k < kDeliverables; ++k) {
         INFO("output " << bitext::kDeliverableSuffixes[k]);
         CHECK(got[k] == want[k]);
       }
-      auto doc = bitext::LoadDocument(dir);
-      REQUIRE(doc.ok());
       CHECK(report.units == doc->units.size());
-      size_t untranslated = 0, fuzzy = 0;
-      for (const bitext::MergedUnit& mu : doc->units) {
-        untranslated += mu.state == bitext::TranslationState::kUntranslated;
-        fuzzy += mu.state == bitext::TranslationState::kFuzzy;
-      }
       CHECK(report.untranslated == untranslated);
       CHECK(report.fuzzy == fuzzy);
-      CHECK(report.tmx_warnings.size() == bitext::WriteTmx(*doc, opt.tmx).warnings.size());
+      CHECK(report.tmx_warnings.size() == warnings);
     }
   }
-  fs::remove_all(many);
 }
 
 TEST_CASE("WriteDeliverables without sinks only reports", "[deliverables]") {
@@ -148,7 +149,8 @@ TEST_CASE("WriteDeliverables without sinks only reports", "[deliverables]") {
 }
 
 TEST_CASE("WriteDeliverables reports an en.po changed after Open", "[deliverables]") {
-  std::string dir = FreshTempPath("bitext_deliverables_", "changed");
+  TempDir scratch("bitext-deliverables-");
+  const std::string dir = scratch / "changed";
   for (int threads : {1, 2}) {
     INFO(threads << " thread(s)");
     fs::remove_all(dir);
@@ -167,7 +169,6 @@ TEST_CASE("WriteDeliverables reports an en.po changed after Open", "[deliverable
     REQUIRE_FALSE(got.ok());
     CHECK(got.status().ToString().find(dir + "/en.po") == 0);
   }
-  fs::remove_all(dir);
 }
 
 TEST_CASE("WriteDeliverables passes on an exception from either thread", "[deliverables]") {

@@ -17,6 +17,7 @@
 #include "file_io.h"
 #include "po_merge.h"
 #include "po_store.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using bitext::MergedDocument;
@@ -27,29 +28,13 @@ namespace {
 
 const std::string kData = std::string(BITEXT_SOURCE_DIR) + "/tests/data/";
 
-// A fresh empty folder, removed when the object goes.
-class TempDir {
- public:
-  TempDir() {
-    static int counter = 0;
-    path_ = (fs::temp_directory_path() / ("bitext-document-test-" + std::to_string(::getpid()) +
-                                          "-" + std::to_string(counter++)))
-                .string();
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
+// A scratch document folder.
+struct DocDir : TempDir {
+  DocDir() : TempDir("bitext-document-test-") {}
   void Write(const std::string& name, const std::string& content) const {
-    fs::create_directories(fs::path(path_ + "/" + name).parent_path());
-    REQUIRE(bitext::WriteFileAtomic(path_ + "/" + name, content).ok());
+    fs::create_directories(fs::path(*this / name).parent_path());
+    REQUIRE(bitext::WriteFileAtomic(*this / name, content).ok());
   }
-
- private:
-  std::string path_;
 };
 
 }  // namespace
@@ -105,7 +90,7 @@ TEST_CASE("LoadSource turns SRT cues into timed units", "[document]") {
 }
 
 TEST_CASE("LoadSource reports bad SRT with FILE:LINE:COL", "[document]") {
-  TempDir dir;
+  DocDir dir;
   dir.Write("bad.srt", "1\n00:00:01,000 --> 00:00:02,000\n가\n\n2\n00:00:03,000 --> 0:0:x\n나\n");
   auto units = bitext::LoadSource(dir.path() + "/bad.srt");
   REQUIRE(!units.ok());
@@ -119,7 +104,7 @@ TEST_CASE("LoadSource reports bad SRT with FILE:LINE:COL", "[document]") {
 }
 
 TEST_CASE("LoadSource of an SRT with CRLF, BOM and NFD text", "[document]") {
-  TempDir dir;
+  DocDir dir;
   // "한" decomposed (NFD), as macOS writes it.
   dir.Write("ko.srt",
             "\xEF\xBB\xBF"
@@ -167,7 +152,7 @@ TEST_CASE("LoadDocument joins a translated en.po", "[document]") {
 }
 
 TEST_CASE("LoadDocument states: translated, fuzzy, untranslated, stale, obsolete", "[document]") {
-  TempDir dir;
+  DocDir dir;
   dir.Write("d/ko.txt",
             "첫째 문장이다. 둘째 문장이다.\n\n셋째 문장이다. 넷째 문장이다. 다섯째 문장이다.\n");
   std::string d = dir.path() + "/d";
@@ -208,7 +193,7 @@ TEST_CASE("LoadDocument states: translated, fuzzy, untranslated, stale, obsolete
 }
 
 TEST_CASE("LoadDocument errors name the file", "[document]") {
-  TempDir dir;
+  DocDir dir;
   auto missing = bitext::LoadDocument(dir.path() + "/nope");
   REQUIRE(!missing.ok());
   CHECK(missing.status().code() == bitext::Status::Code::kNotFound);
@@ -227,7 +212,7 @@ TEST_CASE("LoadDocument errors name the file", "[document]") {
 }
 
 TEST_CASE("ListDocuments finds folders with a Korean source", "[document]") {
-  TempDir dir;
+  DocDir dir;
   dir.Write("b-doc/ko.srt", "");
   dir.Write("a-doc/ko.txt", "");
   dir.Write("c-no-source/en.po", "");
@@ -250,7 +235,7 @@ TEST_CASE("ListDocuments lists the bundled documents", "[document]") {
 }
 
 TEST_CASE("StreamSource hands over the units LoadSource gives", "[document]") {
-  TempDir dir;
+  DocDir dir;
   std::string text = "\xEF\xBB\xBF제목\r\n\r\n";
   for (int k = 0; k < 5000; ++k) text += "문장 " + std::to_string(k % 300) + "이다.  둘째다. \n";
   dir.Write("ko.txt", text);
@@ -343,7 +328,7 @@ TEST_CASE("DocumentReader joins en.po as the whole-file join does", "[document]"
   std::mt19937 rng(20230609);
   for (int round = 0; round < 40; ++round) {
     INFO("round " << round);
-    TempDir dir;
+    DocDir dir;
     std::string text;
     const int sentences = 20 + static_cast<int>(rng() % 200);
     for (int k = 0; k < sentences; ++k) {
@@ -420,7 +405,7 @@ TEST_CASE("DocumentReader joins en.po as the whole-file join does", "[document]"
 TEST_CASE("DocumentReader reads the same units on several threads at once", "[document]") {
   // Many batches (a few hundred lines each) and an en.po far larger than
   // the window entries are read back through; a timed source too.
-  TempDir dir;
+  DocDir dir;
   std::mt19937 rng(7);
   std::string text;
   for (int line = 0; line < 1500; ++line) {
@@ -478,7 +463,7 @@ TEST_CASE("DocumentReader reads the same units on several threads at once", "[do
 }
 
 TEST_CASE("DocumentReader reports an en.po changed after Open", "[document]") {
-  TempDir dir;
+  DocDir dir;
   dir.Write("ko.txt", "첫 문장이다. 둘째 문장이다.\n");
   auto units = bitext::LoadSource(dir.path() + "/ko.txt");
   REQUIRE(units.ok());
@@ -508,7 +493,7 @@ TEST_CASE("DocumentReader reports an en.po changed after Open", "[document]") {
 TEST_CASE("DocumentReader reads the en.po it opened, even once it is replaced", "[document]") {
   // `bitext update` replaces en.po by rename: a build that opened the old
   // file goes on reading it, consistently (scan and read-back are one file).
-  TempDir dir;
+  DocDir dir;
   dir.Write("ko.txt", "첫 문장이다. 둘째 문장이다.\n");
   auto units = bitext::LoadSource(dir.path() + "/ko.txt");
   REQUIRE(units.ok());

@@ -21,7 +21,7 @@ using bitext::WriteFileAtomic;
 namespace {
 
 // A new empty folder.
-std::string TempDir(const std::string& name) {
+std::string Scratch(const std::string& name) {
   std::string p = FreshTempPath("bitext_file_io_", name);
   fs::create_directories(p);
   return p;
@@ -66,7 +66,7 @@ TEST_CASE("AtomicFileSet replaces all files on Commit and none otherwise", "[fil
   };
   for (const Case& c : cases) {
     INFO(c.name);
-    std::string dir = TempDir("set");
+    std::string dir = Scratch("set");
     for (const auto& [name, content] : c.before)
       REQUIRE(WriteFileAtomic(dir + "/" + name, content).ok());
     {
@@ -100,7 +100,7 @@ TEST_CASE("AtomicFileSet reports a file it cannot write and keeps the others", "
   };
   for (const Case& c : cases) {
     INFO(c.name);
-    std::string dir = TempDir("bad");
+    std::string dir = Scratch("bad");
     fs::create_directories(dir + "/sub");
     AtomicFileSet set;
     REQUIRE(set.Add(dir + "/a.txt", "alpha").ok());
@@ -119,7 +119,7 @@ TEST_CASE("AtomicFileSet writes files side by side, all or none", "[file_io]") {
   enum End { kCommitClosed, kCommitOpen, kAbortOpen, kDestroyOpen };
   for (End end : {kCommitClosed, kCommitOpen, kAbortOpen, kDestroyOpen}) {
     INFO("end " << end);
-    std::string dir = TempDir("side");
+    std::string dir = Scratch("side");
     REQUIRE(WriteFileAtomic(dir + "/a.txt", "old a").ok());
     {
       AtomicFileSet set;
@@ -182,7 +182,7 @@ TEST_CASE("AtomicFileSet::CreateFolder: its folders stay with a Commit and go wi
   };
   for (const Case& c : cases) {
     INFO(c.name);
-    const std::string root = TempDir("folders");
+    const std::string root = Scratch("folders");
     if (c.existing) fs::create_directories(root + "/a");
     {
       AtomicFileSet set;
@@ -212,7 +212,7 @@ TEST_CASE("AtomicFileSet::CreateFolder: its folders stay with a Commit and go wi
 
 TEST_CASE("AtomicFileSet::CreateFolder names the folder it cannot make and leaves none",
           "[file_io]") {
-  const std::string root = TempDir("blocked");
+  const std::string root = Scratch("blocked");
   REQUIRE(WriteFileAtomic(root + "/file", "x").ok());
   AtomicFileSet set;
   bitext::Status s = set.CreateFolder(root + "/file/sub/deeper");

@@ -27,6 +27,7 @@
 
 #include "glossary.h"
 #include "po_store.h"
+#include "temp_dir.h"
 #include "text_clean.h"
 
 namespace fs = std::filesystem;
@@ -34,27 +35,6 @@ namespace fs = std::filesystem;
 namespace {
 
 // --- Helpers -------------------------------------------------------------
-
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "bitext-robust-XXXXXX").string();
-    char* made = ::mkdtemp(tmpl.data());
-    REQUIRE(made != nullptr);
-    path_ = made;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-  std::string operator/(const std::string& rel) const { return path_ + "/" + rel; }
-
- private:
-  std::string path_;
-};
 
 void WriteBytes(const std::string& path, const std::string& bytes) {
   fs::create_directories(fs::path(path).parent_path());

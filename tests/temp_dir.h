@@ -1,14 +1,45 @@
-// Scratch folders for tests that write files: a path unique to the test
-// process, and what a folder holds.
+// Scratch folders for tests that write files: a fresh folder removed
+// afterwards, a path unique to the test process, and what a folder holds.
 #ifndef BITEXT_TESTS_TEMP_DIR_H_
 #define BITEXT_TESTS_TEMP_DIR_H_
 
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <string>
+#include <system_error>
 #include <vector>
+
+// A fresh empty folder under the system temp folder, named
+// "<prefix>XXXXXX" (mkdtemp), removed with all it holds when the object
+// goes, however the test ends. Throws std::system_error if it cannot be
+// made.
+class TempDir {
+ public:
+  explicit TempDir(const std::string& prefix = "bitext-test-") {
+    std::string tmpl = (std::filesystem::temp_directory_path() / (prefix + "XXXXXX")).string();
+    if (::mkdtemp(tmpl.data()) == nullptr) {
+      throw std::system_error(errno, std::generic_category(), "mkdtemp " + tmpl);
+    }
+    path_ = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::string& path() const { return path_; }
+  // path() + "/" + rel.
+  std::string operator/(const std::string& rel) const { return path_ + "/" + rel; }
+
+ private:
+  std::string path_;
+};
 
 // "<system temp>/<prefix><pid>_<name>", removed if it exists (not created).
 inline std::string FreshTempPath(const std::string& prefix, const std::string& name) {

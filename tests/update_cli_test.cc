@@ -17,6 +17,7 @@
 #include "document.h"
 #include "file_io.h"
 #include "po_store.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using bitext::PoEntry;
@@ -32,26 +33,13 @@ struct RunResult {
   std::string err;
 };
 
-class TempDir {
- public:
-  TempDir() {
-    static int counter = 0;
-    path_ = (fs::temp_directory_path() /
-             ("bitext-update-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++)))
-                .string();
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
+// A scratch folder to run bitext in.
+struct WorkDir : TempDir {
+  WorkDir() : TempDir("bitext-update-test-") {}
   // Runs a shell command in this folder, capturing stdout and stderr.
   RunResult Run(const std::string& cmd) const {
-    std::string out = path_ + "/.out", err = path_ + "/.err";
-    std::string full = "cd '" + path_ + "' && " + cmd + " >'" + out + "' 2>'" + err + "'";
+    std::string out = path() + "/.out", err = path() + "/.err";
+    std::string full = "cd '" + path() + "' && " + cmd + " >'" + out + "' 2>'" + err + "'";
     int status = std::system(full.c_str());
     RunResult r;
     r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -61,9 +49,6 @@ class TempDir {
     fs::remove(err);
     return r;
   }
-
- private:
-  std::string path_;
 };
 
 std::string Bitext() { return std::string("'") + BITEXT_BINARY + "'"; }
@@ -93,7 +78,7 @@ const PoEntry* Find(const PoFile& po, const std::string& msgid, bool obsolete) {
 }
 
 // Copies the translated fixture document to DIR/doc.
-std::string CopyFixture(const TempDir& dir) {
+std::string CopyFixture(const WorkDir& dir) {
   std::string doc = dir.path() + "/doc";
   fs::create_directories(doc);
   fs::copy_file(kData + "doc/ko.txt", doc + "/ko.txt");
@@ -104,7 +89,7 @@ std::string CopyFixture(const TempDir& dir) {
 }  // namespace
 
 TEST_CASE("update after editing the Korean loses no English", "[update_cli]") {
-  TempDir dir;
+  WorkDir dir;
   std::string doc = CopyFixture(dir);
   PoFile before = ReadPoOrFail(doc + "/en.po");
   std::set<std::string> old_english;
@@ -240,7 +225,7 @@ TEST_CASE("update after editing the Korean loses no English", "[update_cli]") {
 }
 
 TEST_CASE("update refuses a malformed en.po and leaves it untouched", "[update_cli]") {
-  TempDir dir;
+  WorkDir dir;
   std::string doc = CopyFixture(dir);
   std::string bad = Slurp(doc + "/en.po");
   size_t at = bad.find("msgstr \"Admission was free.\"");
@@ -268,7 +253,7 @@ TEST_CASE("update refuses a malformed en.po and leaves it untouched", "[update_c
 }
 
 TEST_CASE("update creates en.po; --check and --dry-run write nothing", "[update_cli]") {
-  TempDir dir;
+  WorkDir dir;
   fs::create_directories(dir.path() + "/translations/srtdoc");
   fs::copy_file(std::string(BITEXT_SOURCE_DIR) + "/tests/data/srt/doc/ko.srt",
                 dir.path() + "/translations/srtdoc/ko.srt");
@@ -308,7 +293,7 @@ TEST_CASE("update creates en.po; --check and --dry-run write nothing", "[update_
 }
 
 TEST_CASE("update and status errors", "[update_cli]") {
-  TempDir dir;
+  WorkDir dir;
   RunResult missing = dir.Run(Bitext() + " update nowhere");
   CHECK(missing.rc == 1);
   CHECK(missing.err == "nowhere: no such document folder\n");
