@@ -41,10 +41,12 @@ class TempDir {
   std::string path_;
 };
 
-// "<system temp>/<prefix><pid>_<name>", removed if it exists (not created).
+// "<scratch>/<prefix><name>", removed if it exists (not created). The
+// scratch folder is the test process's own TempDir: whatever a test leaves
+// there, a failed one too, goes when the process exits.
 inline std::string FreshTempPath(const std::string& prefix, const std::string& name) {
-  std::filesystem::path p =
-      std::filesystem::temp_directory_path() / (prefix + std::to_string(getpid()) + "_" + name);
+  static const TempDir scratch("bitext-tests-" + std::to_string(getpid()) + "-");
+  std::filesystem::path p = scratch / (prefix + name);
   std::filesystem::remove_all(p);
   return p.string();
 }
