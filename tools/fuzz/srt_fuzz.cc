@@ -49,11 +49,16 @@ std::string Canonical(const std::vector<bitext::SrtCue>& cues) {
   return out;
 }
 
-// A scratch file for LoadSource, unique to this process.
+// A scratch file for LoadSource, in a folder unique to this process,
+// removed (with the file) when the process exits.
 const std::string& ScratchPath() {
   static const std::string path = [] {
-    std::string dir = "/tmp/bitext-srt-fuzz." + std::to_string(::getpid());
+    static std::string dir = "/tmp/bitext-srt-fuzz." + std::to_string(::getpid());
     ::mkdir(dir.c_str(), 0700);
+    std::atexit([] {
+      ::unlink((dir + "/ko.srt").c_str());
+      ::rmdir(dir.c_str());
+    });
     return dir + "/ko.srt";
   }();
   return path;
