@@ -347,15 +347,16 @@ void ArticleMarkdownWriter::State::Look(const MergedUnit& mu) {
 }
 
 void ArticleMarkdownWriter::State::FindTeasers() {
-  // From the title on: does this unit repeat a text from above it?
-  for (size_t c = 0; c < teaser_candidates.size();) {
-    if (ko.find(teaser_candidates[c].second) != std::string::npos) {
-      teasers.push_back(teaser_candidates[c].first);
-      teaser_candidates.erase(teaser_candidates.begin() + static_cast<std::ptrdiff_t>(c));
-    } else {
-      ++c;
-    }
-  }
+  // From the title on: does this unit repeat a text from above it? Those it
+  // repeats are teasers, and no longer candidates (one pass, order kept).
+  auto repeated = [this](const std::pair<size_t, std::string>& c) {
+    if (ko.find(c.second) == std::string::npos) return false;
+    teasers.push_back(c.first);
+    return true;
+  };
+  teaser_candidates.erase(
+      std::remove_if(teaser_candidates.begin(), teaser_candidates.end(), repeated),
+      teaser_candidates.end());
 }
 
 void ArticleMarkdownWriter::State::EndPlan() {
