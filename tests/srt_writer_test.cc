@@ -84,6 +84,27 @@ TEST_CASE("SRT text is made safe", "[srt_writer]") {
   CHECK(WriteSrt({}, SrtMode::kEnglish).empty());
 }
 
+TEST_CASE("A cue's clean lines are written as they are, unchecked", "[srt_writer]") {
+  // Cue::lines_clean skips the check, not the arrows: clean lines give the
+  // bytes AppendSubtitleLine gives.
+  const char* clean[] = {"가 --> 나", "a-->b", "-->", "plain", "끝 -->", "", "→ 이미"};
+  for (const char* line : clean) {
+    INFO(line);
+    REQUIRE(IsDisplayClean(line));
+    Cue c;
+    c.lines_clean = true;
+    std::string fast, checked;
+    AppendCueLine(c, line, &fast);
+    AppendSubtitleLine(line, &checked);
+    CHECK(fast == checked);
+  }
+  // Without the flag a line is cleaned (the default: cues made by hand).
+  Cue by_hand;
+  std::string out;
+  AppendCueLine(by_hand, "x\x01y  -->\tz", &out);
+  CHECK(out == "xy \xE2\x86\x92 z");
+}
+
 TEST_CASE("Invisible format characters in English reach no output", "[srt_writer][xml_text]") {
   struct Row {
     const char* name;

@@ -52,6 +52,10 @@ void CheckLimits(const std::vector<Cue>& cues, const TimingOptions& opt, bool un
     const Cue& c = cues[i];
     INFO("cue " << i << " unit " << c.unit_id);
     CHECK(c.end_ms > c.start_ms);
+    // Clean display lines, so that the writers may take them unchecked.
+    CHECK(c.lines_clean);
+    for (const std::string& l : c.ko_lines) CHECK(IsDisplayClean(l));
+    for (const std::string& l : c.en_lines) CHECK(IsDisplayClean(l));
     CHECK(static_cast<int>(c.ko_lines.size()) <= opt.max_lines);
     CHECK(static_cast<int>(c.en_lines.size()) <= opt.max_lines);
     for (const std::string& l : c.ko_lines) CHECK(KoreanLineWidth(l) <= opt.ko_max_line);
@@ -517,6 +521,45 @@ TEST_CASE("CueMaker taking cues as units come gives MakeCues' cues", "[subtitle_
         INFO("taken every " << every << " units, max_lines " << max_lines);
         CheckSameCues(StreamedCues(doc, opt, every), whole);
       }
+    }
+  }
+}
+
+TEST_CASE("Cue lines are clean display lines whatever the unit's text holds", "[subtitle_timing]") {
+  // The writers take CueMaker's lines unchecked (Cue::lines_clean): text
+  // with controls, tabs, CRLF, invisible format characters, ill-formed
+  // bytes, runs of spaces, combining marks and long words cut inside gives
+  // lines that are clean all the same.
+  const std::string dirty[] = {
+      "\t앞 공백과\r\n줄바꿈,   여러 칸  공백\x01 그리고 \xE2\x80\x8B보이지 않는 문자.  ",
+      "e\xCC\x81" + Repeat("가\xCC\x81", 60) + " 끝\xFF\xFE.",
+      Repeat("단어\x7F ", 80),
+      "\xC2\x85\xEF\xBB\xBF" + Repeat("longword", 30) + "\xE2\x80\xA8 end.",
+  };
+  std::mt19937 rng(11);
+  std::vector<MergedUnit> units;
+  int n = 0;
+  for (const std::string& ko : dirty) {
+    for (const std::string& en : dirty) {
+      std::string e = en;
+      std::shuffle(e.begin(), e.end(), rng);  // ill-formed UTF-8 too
+      ++n;
+      units.push_back(MU("u" + std::to_string(n), n, UnitKind::kBody, ko, e));
+      ++n;
+      units.push_back(MU("s" + std::to_string(n), n, UnitKind::kSpeech, ko, en,
+                         TranslationState::kTranslated, "화자"));
+    }
+  }
+  TimingOptions opt;
+  for (int max_lines : {1, 2}) {
+    opt.max_lines = max_lines;
+    std::vector<Cue> cues = MakeCues(Doc(units), opt);
+    REQUIRE(cues.size() > units.size());
+    for (const Cue& c : cues) {
+      INFO(c.unit_id);
+      CHECK(c.lines_clean);
+      for (const std::string& l : c.ko_lines) CHECK(IsDisplayClean(l));
+      for (const std::string& l : c.en_lines) CHECK(IsDisplayClean(l));
     }
   }
 }

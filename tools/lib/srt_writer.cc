@@ -62,6 +62,14 @@ void AppendSubtitleLine(std::string_view line, std::string* out) {
   }
 }
 
+void AppendCueLine(const Cue& c, std::string_view line, std::string* out) {
+  if (c.lines_clean) {
+    AppendArrowsReplaced(line, out);
+  } else {
+    AppendSubtitleLine(line, out);
+  }
+}
+
 std::string WriteSrt(const std::vector<Cue>& cues, SrtMode mode) {
   OutputSink sink;
   WriteSrt(cues, mode, &sink);
@@ -75,10 +83,10 @@ void WriteSrt(const std::vector<Cue>& cues, SrtMode mode, OutputSink* sink) {
 
 void SrtWriter::Add(const Cue& c) {
   text_.clear();
-  auto add = [this](const std::vector<std::string>& lines) {
+  auto add = [this, &c](const std::vector<std::string>& lines) {
     for (const std::string& l : lines) {
       size_t before = text_.size();
-      AppendSubtitleLine(l, &text_);
+      AppendCueLine(c, l, &text_);
       if (text_.size() > before) text_ += '\n';
     }
   };

@@ -40,6 +40,11 @@ std::string SubtitleLine(const std::string& line);
 // SubtitleLine(line) appended to *out (no string of its own).
 void AppendSubtitleLine(std::string_view line, std::string* out);
 
+// AppendSubtitleLine for a text line of cue `c`: where c.lines_clean, only
+// what makes a clean line unsafe for SRT/WebVTT is replaced, without the
+// check. The same bytes either way for a line that is clean.
+void AppendCueLine(const Cue& c, std::string_view line, std::string* out);
+
 std::string WriteSrt(const std::vector<Cue>& cues, SrtMode mode);
 // The same text, passed to `sink` cue by cue (output_sink.h).
 void WriteSrt(const std::vector<Cue>& cues, SrtMode mode, OutputSink* sink);

@@ -455,6 +455,9 @@ void CueMaker::State::Add(const MergedUnit& mu) {
     c.parts = parts;
     c.ko_lines = ko_split.Lines(ko_pieces[static_cast<size_t>(p)]);
     c.en_lines = en_split.Lines(en_pieces[static_cast<size_t>(p)]);
+    // Pieces of the display lines ko and en, broken at spaces (or inside a
+    // word, between characters) and trimmed: clean as they are.
+    c.lines_clean = true;
     cues.push_back(std::move(c));
     unit_timing.push_back(mu.unit.timing);
   }

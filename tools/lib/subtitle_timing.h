@@ -101,6 +101,11 @@ struct Cue {
   std::string en_speaker;  // English name of `speaker` when known ("Sam Altman")
   int part = 1;            // 1-based piece of the unit...
   int parts = 1;           // ...of this many
+  // True when every line of ko_lines and en_lines is already one clean
+  // display line (IsDisplayClean), as CueMaker and MakeCues make them: the
+  // writers then take the lines as they are, unchecked. False (cues made by
+  // hand): the writers clean each line (AppendSubtitleLine).
+  bool lines_clean = false;
 };
 
 // Translated (non-fuzzy) units only, in order; see above.

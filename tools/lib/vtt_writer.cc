@@ -74,7 +74,7 @@ void VttWriter::Add(const Cue& c) {
   lines_.clear();
   for (const std::string& l : c.en_lines) {
     size_t before = text_.size();
-    AppendSubtitleLine(l, &text_);
+    AppendCueLine(c, l, &text_);
     if (text_.size() > before) ends_.push_back(text_.size());
   }
   for (size_t i = 0, from = 0; i < ends_.size(); from = ends_[i++]) {
