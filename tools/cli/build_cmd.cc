@@ -110,6 +110,7 @@ int RunBuild(const BuildOptions& opt) {
     // The six files, all opened before anything is written: if one cannot
     // be, none is written (those opened go with the set's Abort).
     std::array<int, kDeliverables> handles;
+    handles.fill(-1);
     for (size_t k = 0; k < kDeliverables && writing(); ++k) {
       Result<int> h = files.Open(opt.out + "/" + doc.name + std::string(kDeliverableSuffixes[k]));
       if (!h.ok()) write_error = h.status();

@@ -814,8 +814,9 @@ Result<std::optional<PoEntry>> ScanPo(int fd, const std::string& path, const PoE
   const int own = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
   std::FILE* f = own < 0 ? nullptr : ::fdopen(own, "rb");
   if (f == nullptr) {
+    const int err = errno;
     if (own >= 0) ::close(own);
-    return Status::IoError({path}, "cannot read: " + ErrnoText(errno));
+    return Status::IoError({path}, "cannot read: " + ErrnoText(err));
   }
   Result<std::optional<PoEntry>> header = std::fseek(f, 0, SEEK_SET) == 0
                                               ? PoParser(std::string_view(), path).Scan(f, on_entry)
