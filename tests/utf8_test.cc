@@ -144,3 +144,29 @@ TEST_CASE("WellFormedCodePointCount counts CodePointCount's on well-formed text"
       [](const std::string& s) { return bitext::WellFormedCodePointCount(s); },
       [](const std::string& s) { return bitext::CodePointCount(s); });
 }
+
+TEST_CASE("ColumnOf counts code points before a byte offset, from 1", "[utf8]") {
+  struct Row {
+    const char* name;
+    std::string line;
+    size_t off;
+    int want;
+  };
+  const Row rows[] = {
+      {"empty line", "", 0, 1},
+      {"start", "abc", 0, 1},
+      {"after ASCII", "abc", 2, 3},
+      {"after a syllable", "\xEA\xB0\x80\xEB\x82\x98", 3, 2},
+      {"at the end", "\xEA\xB0\x80\xEB\x82\x98", 6, 3},
+      {"mixed",
+       "a\xEA\xB0\x80"
+       "b",
+       4, 3},
+      {"past the end: the end", "ab", 10, 3},
+      {"long line (the eight-byte count)", std::string(20, 'x') + "\xEA\xB0\x80" + "y", 23, 22},
+  };
+  for (const Row& r : rows) {
+    INFO(r.name);
+    CHECK(bitext::ColumnOf(r.line, r.off) == r.want);
+  }
+}

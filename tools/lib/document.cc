@@ -161,9 +161,7 @@ Result<std::vector<Unit>> LoadSrtSource(const std::string& clean, const std::str
           [](size_t off, const std::pair<size_t, int>& ls) { return off < ls.first; });
       const auto& ls = *(it - 1);
       u.line = ls.second;
-      u.col = static_cast<int>(WellFormedCodePointCount(
-                  std::string_view(text).substr(ls.first, offset - ls.first))) +
-              1;
+      u.col = ColumnOf(std::string_view(text).substr(ls.first), offset - ls.first);
       u.timing.start_ms = cue.start_ms + duration * done / total;
       done += weights[k];
       u.timing.end_ms =

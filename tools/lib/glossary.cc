@@ -58,14 +58,6 @@ bool HasControl(std::string_view s) {
   return false;
 }
 
-// 1-based code point column of byte offset `off` in `line`.
-int ColumnOf(std::string_view line, size_t off) {
-  int col = 1;
-  for (size_t i = 0; i < off && i < line.size(); ++i)
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++col;
-  return col;
-}
-
 std::vector<Term> SortedTerms(const Glossary& g) {
   std::vector<Term> terms = g.terms;
   std::stable_sort(terms.begin(), terms.end(), [](const Term& a, const Term& b) {

@@ -98,10 +98,7 @@ class PoParser {
   };
 
   Status ErrorAt(const Line& line, size_t byte, const std::string& message) const {
-    int col = static_cast<int>(
-                  WellFormedCodePointCount(line.text.substr(0, std::min(byte, line.text.size())))) +
-              1;
-    return Status::InvalidInput({file_, line.number, col}, message);
+    return Status::InvalidInput({file_, line.number, ColumnOf(line.text, byte)}, message);
   }
 
   // The lines of `lines` (whole lines, but for a file's last), numbered on
@@ -433,7 +430,7 @@ Status PoParser::HandleSyntax(const Line& line, size_t p, bool obsolete, bool pr
     }
     stage_ = Stage::kId;
     entry_.line = line.number;
-    msgid_col_ = static_cast<int>(WellFormedCodePointCount(line.text.substr(0, p))) + 1;
+    msgid_col_ = ColumnOf(line.text, p);
     field = Field::kId;
   } else if (keyword == "msgid_plural") {
     if (stage_ != Stage::kId) return ErrorAt(line, p, "msgid_plural without a msgid before it");

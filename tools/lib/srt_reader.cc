@@ -75,9 +75,8 @@ class SrtParser {
  private:
   Status Error(size_t line_index, size_t byte, const std::string& message) const {
     std::string_view line = line_index < lines_.size() ? lines_[line_index] : std::string_view();
-    int col =
-        static_cast<int>(WellFormedCodePointCount(line.substr(0, std::min(byte, line.size())))) + 1;
-    return Status::InvalidInput({file_, static_cast<int>(line_index) + 1, col}, message);
+    return Status::InvalidInput({file_, static_cast<int>(line_index) + 1, ColumnOf(line, byte)},
+                                message);
   }
   bool IsCueStart(size_t i) const {
     if (i >= lines_.size()) return false;
@@ -223,9 +222,7 @@ Result<std::vector<SrtCue>> ParseSrt(std::string_view content, const std::string
     char buf[8];
     std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned char>(content[bad]));
     return Status::InvalidInput(
-        {file, line,
-         static_cast<int>(WellFormedCodePointCount(content.substr(line_start, bad - line_start))) +
-             1},
+        {file, line, ColumnOf(content.substr(line_start), bad - line_start)},
         std::string("invalid UTF-8 (byte ") + buf + "); the file must be UTF-8");
   }
   return SrtParser(content, file).Parse();

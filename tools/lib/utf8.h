@@ -192,6 +192,16 @@ inline size_t WellFormedCodePointCount(std::string_view s) {
   return n;
 }
 
+// The 1-based column, in code points, of byte offset `off` of `line` (an
+// offset past the end counts as the end): what FILE:LINE:COL reports. The
+// bytes before `off` must be well-formed (WellFormedCodePointCount), as they
+// are before the first ill-formed byte of a line.
+inline int ColumnOf(std::string_view line, size_t off) {
+  return static_cast<int>(
+             WellFormedCodePointCount(line.substr(0, off < line.size() ? off : line.size()))) +
+         1;
+}
+
 }  // namespace bitext
 
 #endif  // BITEXT_UTF8_H_
