@@ -204,9 +204,7 @@ namespace {
 inline bool DoubleSpaceInBlock(int spaces, const unsigned char* p, size_t i) {
   return (spaces & (spaces >> 1)) != 0 || ((spaces & 1) != 0 && i > 0 && p[i - 1] == ' ');
 }
-#endif
 
-#if defined(__SSE2__)
 // How many bytes from p[i] (a character boundary) whole 16-byte blocks show
 // to be clean display text: printable ASCII, Hangul syllables and single
 // spaces. The stretch ends on a character boundary and never on a space
