@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "glossary.h"
+#include "utf8.h"
 
 namespace {
 
@@ -243,11 +244,11 @@ std::vector<TermMatch> Naive(const Glossary& g, const std::string& text) {
   auto valid_end = [&](size_t j) {
     if (j >= text.size()) return true;
     char32_t cp;
-    bitext::DecodeCodePoint(text, j, &cp);
+    bitext::CodePointAt(text, j, &cp);
     if (!bitext::IsWordChar(cp)) return true;
     size_t k = j;
     while (k < text.size()) {
-      size_t len = bitext::DecodeCodePoint(text, k, &cp);
+      size_t len = bitext::CodePointAt(text, k, &cp);
       if (!bitext::IsWordChar(cp)) break;
       k += len;
     }
@@ -267,13 +268,13 @@ std::vector<TermMatch> Naive(const Glossary& g, const std::string& text) {
         out.push_back(TermMatch{i, i + best->s.size(), best->term, best->variant});
         i += best->s.size();
         char32_t last = 0;
-        for (size_t q = 0; q < best->s.size();) q += bitext::DecodeCodePoint(best->s, q, &last);
+        for (size_t q = 0; q < best->s.size();) q += bitext::CodePointAt(best->s, q, &last);
         word_start = !bitext::IsWordChar(last);
         continue;
       }
     }
     char32_t cp;
-    i += bitext::DecodeCodePoint(text, i, &cp);
+    i += bitext::CodePointAt(text, i, &cp);
     word_start = !bitext::IsWordChar(cp);
   }
   return out;

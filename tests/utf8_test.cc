@@ -10,7 +10,7 @@
 using bitext::DecodeUtf8;
 using bitext::NextCodePoint;
 
-TEST_CASE("DecodeUtf8 and NextCodePoint", "[utf8]") {
+TEST_CASE("DecodeUtf8, CodePointAt, NextCodePoint and CodePointBefore", "[utf8]") {
   struct Row {
     const char* name;
     std::string in;
@@ -39,6 +39,11 @@ TEST_CASE("DecodeUtf8 and NextCodePoint", "[utf8]") {
     size_t i = 0;
     CHECK(NextCodePoint(r.in, &i) == r.next);
     CHECK(i == (r.len > 0 ? r.len : 1));  // an ill-formed byte is skipped alone
+    cp = 0;
+    CHECK(bitext::CodePointAt(r.in, 0, &cp) == i);
+    CHECK(cp == r.next);
+    CHECK(bitext::CodePointBefore(r.in, r.len > 0 ? r.len : r.in.size()) ==
+          (r.len > 0 ? r.next : 0xFFFD));
   }
 }
 

@@ -28,7 +28,7 @@ std::vector<char32_t> ToCps(std::string_view s) {
   std::vector<char32_t> out;
   for (size_t i = 0; i < s.size();) {
     char32_t cp;
-    i += DecodeCodePoint(s, i, &cp);
+    i += CodePointAt(s, i, &cp);
     out.push_back(cp);
   }
   return out;
@@ -39,7 +39,7 @@ std::string Excerpt(std::string_view s, size_t n = 50) {
   size_t i = 0, count = 0;
   while (i < s.size() && count < n) {
     char32_t cp;
-    i += DecodeCodePoint(s, i, &cp);
+    i += CodePointAt(s, i, &cp);
     ++count;
   }
   if (i >= s.size()) return std::string(s);

@@ -437,7 +437,7 @@ bool HasLatinLetter(std::string_view s) {
 bool AllHangul(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     char32_t cp;
-    i += DecodeCodePoint(s, i, &cp);
+    i += CodePointAt(s, i, &cp);
     if (!IsHangul(cp)) return false;
   }
   return !s.empty();
@@ -509,14 +509,14 @@ std::vector<Candidate> FindCandidates(const Glossary& glossary,
     // Words.
     for (size_t i = 0; i < text.size();) {
       char32_t cp;
-      size_t len = DecodeCodePoint(text, i, &cp);
+      size_t len = CodePointAt(text, i, &cp);
       if (!IsWordChar(cp)) {
         i += len;
         continue;
       }
       size_t b = i;
       while (i < text.size()) {
-        len = DecodeCodePoint(text, i, &cp);
+        len = CodePointAt(text, i, &cp);
         if (!IsWordChar(cp)) break;
         i += len;
       }
@@ -547,7 +547,7 @@ std::vector<Candidate> FindCandidates(const Glossary& glossary,
     // Quoted names.
     for (size_t i = 0; i < text.size();) {
       char32_t cp;
-      size_t len = DecodeCodePoint(text, i, &cp);
+      size_t len = CodePointAt(text, i, &cp);
       i += len;
       char32_t close = ClosingQuote(cp);
       if (close == 0) continue;
@@ -555,7 +555,7 @@ std::vector<Candidate> FindCandidates(const Glossary& glossary,
       size_t e = text.size();
       for (size_t k = b; k < text.size();) {
         char32_t c2;
-        size_t l2 = DecodeCodePoint(text, k, &c2);
+        size_t l2 = CodePointAt(text, k, &c2);
         if (c2 == close) {
           e = k;
           break;
@@ -565,7 +565,7 @@ std::vector<Candidate> FindCandidates(const Glossary& glossary,
       if (e == text.size()) continue;
       std::string_view q(text.data() + b, e - b);
       char32_t closing;
-      i = e + DecodeCodePoint(text, e, &closing);
+      i = e + CodePointAt(text, e, &closing);
       size_t n = WellFormedCodePointCount(q);
       size_t spaces = size_t(std::count(q.begin(), q.end(), ' '));
       if (n == 0 || n > 30 || spaces > 4 || q.front() == ' ' || q.back() == ' ' ||

@@ -44,33 +44,6 @@ inline size_t SpaceLen(const unsigned char* p, size_t i, size_t n) {
   return 0;
 }
 
-// The code point ending just before byte `end` (> 0).
-inline char32_t CharBefore(const unsigned char* p, size_t end) {
-  size_t b = end - 1;
-  while (b > 0 && end - b < 4 && (p[b] & 0xC0) == 0x80) --b;
-  unsigned char c0 = p[b];
-  size_t len = c0 < 0x80 ? 1 : c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : 2;
-  if (b + len != end) return 0xFFFD;
-  char32_t c = len == 1 ? c0 : len == 2 ? (c0 & 0x1F) : len == 3 ? (c0 & 0x0F) : (c0 & 0x07);
-  for (size_t k = 1; k < len; ++k) c = (c << 6) | (p[b + k] & 0x3F);
-  return c;
-}
-
-// The code point starting at p[i] (< n); ill-formed bytes read as U+FFFD.
-inline char32_t DecodeFirst(const unsigned char* p, size_t i, size_t n, size_t* len) {
-  unsigned char b = p[i];
-  size_t l = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
-  *len = 1;
-  if (l == 0 || i + l > n) return 0xFFFD;
-  char32_t c = l == 1 ? b : l == 2 ? (b & 0x1F) : l == 3 ? (b & 0x0F) : (b & 0x07);
-  for (size_t k = 1; k < l; ++k) {
-    if ((p[i + k] & 0xC0) != 0x80) return 0xFFFD;
-    c = (c << 6) | (p[i + k] & 0x3F);
-  }
-  *len = l;
-  return c;
-}
-
 // Per-thread scratch space, so that splitting allocates nothing per call
 // once warmed up.
 struct Scratch {
@@ -133,12 +106,13 @@ void Scan(std::string_view s, const SegmentRules& rules, Scratch* sc) {
       i += sl;
       while (i < n && (sl = SpaceLen(p, i, n)) != 0) i += sl;
       if (run > 0 && i < n) {
-        char32_t c1 = CharBefore(p, run);
+        const size_t b1 = PrevCodePointStart(s, run);
+        char32_t c1;
+        CodePointAt(s, b1, &c1);
         if (rules.MayBreakAfter(c1)) {
-          size_t l1 = c1 < 0x80 ? 1 : c1 < 0x800 ? 2 : c1 < 0x10000 ? 3 : 4;
-          char32_t c2 = run > l1 ? CharBefore(p, run - l1) : 0;
-          size_t la;
-          char32_t a = p[i] < 0x80 ? p[i] : DecodeFirst(p, i, n, &la);
+          char32_t c2 = b1 > 0 ? CodePointBefore(s, b1) : 0;
+          char32_t a;
+          CodePointAt(s, i, &a);
           if (rules.MayBreakAtGap(c2, c1, a)) sc->gaps.push_back(static_cast<uint32_t>(i));
         }
       }

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "text_clean.h"
+#include "utf8.h"
 
 namespace bitext {
 namespace {
@@ -23,7 +24,7 @@ class ParticleTrie {
       uint32_t node = 0;
       for (size_t i = 0; i < p.size();) {
         char32_t cp;
-        i += DecodeCodePoint(p, i, &cp);
+        i += CodePointAt(p, i, &cp);
         uint32_t next = Child(node, cp);
         if (next == 0) {
           next = uint32_t(nodes_.size());
@@ -73,13 +74,13 @@ const ParticleTrie& Particle() {
 bool ValidEnd(std::string_view text, size_t j) {
   if (j >= text.size()) return true;
   char32_t cp;
-  DecodeCodePoint(text, j, &cp);
+  CodePointAt(text, j, &cp);
   if (!IsWordChar(cp)) return true;
   if (!IsHangul(cp)) return false;
   char32_t run[kMaxRun];
   size_t n = 0;
   for (size_t k = j; k < text.size();) {
-    k += DecodeCodePoint(text, k, &cp);
+    k += CodePointAt(text, k, &cp);
     if (!IsHangul(cp)) {
       if (IsWordChar(cp)) return false;  // e.g. Hangul run followed by Latin
       break;
@@ -121,7 +122,7 @@ bool IsParticleChain(std::string_view s) {
   size_t n = 0;
   for (size_t i = 0; i < s.size();) {
     char32_t cp;
-    i += DecodeCodePoint(s, i, &cp);
+    i += CodePointAt(s, i, &cp);
     if (!IsHangul(cp) || n == kMaxRun) return false;
     run[n++] = cp;
   }
@@ -131,9 +132,9 @@ bool IsParticleChain(std::string_view s) {
 std::string_view StripParticles(std::string_view word) {
   // Try the shortest stem first so the longest chain is removed.
   char32_t cp;
-  size_t first = DecodeCodePoint(word, 0, &cp);
+  size_t first = CodePointAt(word, 0, &cp);
   for (size_t i = first; i < word.size();) {
-    size_t len = DecodeCodePoint(word, i, &cp);
+    size_t len = CodePointAt(word, i, &cp);
     if (word.size() - i <= kMaxRun * 3 && IsParticleChain(word.substr(i))) {
       // All of word[i..] must be Hangul for IsParticleChain to succeed.
       return word.substr(0, i);
@@ -159,32 +160,6 @@ bool IsWordChar(char32_t cp) {
   return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK;
 }
 
-size_t DecodeCodePoint(std::string_view s, size_t i, char32_t* cp) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
-  size_t left = s.size() - i;
-  unsigned char b0 = p[0];
-  if (b0 < 0x80) {
-    *cp = b0;
-    return 1;
-  }
-  if (b0 >= 0xE0 && b0 < 0xF0 && left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-    *cp = (char32_t(b0 & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-    return 3;
-  }
-  if (b0 >= 0xC2 && b0 < 0xE0 && left >= 2 && (p[1] & 0xC0) == 0x80) {
-    *cp = (char32_t(b0 & 0x1F) << 6) | (p[1] & 0x3F);
-    return 2;
-  }
-  if (b0 >= 0xF0 && b0 < 0xF5 && left >= 4 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
-      (p[3] & 0xC0) == 0x80) {
-    *cp = (char32_t(b0 & 0x07) << 18) | (char32_t(p[1] & 0x3F) << 12) |
-          (char32_t(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-    return 4;
-  }
-  *cp = 0xFFFD;
-  return 1;
-}
-
 // --- TermMatcher ---
 
 namespace {
@@ -203,25 +178,8 @@ inline uint64_t BloomBits(uint64_t h) {
   return (uint64_t{1} << (h & 63)) | (uint64_t{1} << ((h >> 6) & 63));
 }
 
-// Inlined fast paths of DecodeCodePoint and IsWordChar for ASCII and
-// Hangul syllables, the bulk of the text.
-inline size_t Decode(std::string_view s, size_t i, char32_t* cp) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
-  if (p[0] < 0x80) {
-    *cp = p[0];
-    return 1;
-  }
-  if ((p[0] & 0xF0) == 0xE0 && s.size() - i >= 3 && (p[1] & 0xC0) == 0x80 &&
-      (p[2] & 0xC0) == 0x80) {
-    char32_t c = (char32_t(p[0] & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-    if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-      *cp = c;
-      return 3;
-    }
-  }
-  return DecodeCodePoint(s, i, cp);
-}
-
+// An inlined fast path of IsWordChar for ASCII and Hangul syllables, the
+// bulk of the text.
 inline bool WordChar(char32_t cp) {
   if (cp < 0x80) {
     return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
@@ -239,7 +197,7 @@ bool ParticleInitial(char32_t cp) {
     auto* t = new std::vector<bool>(0xD7A4 - 0xAC00, false);
     for (const std::string& p : Particles()) {
       char32_t first;
-      DecodeCodePoint(p, 0, &first);
+      CodePointAt(p, 0, &first);
       if (first >= 0xAC00 && first < 0xD7A4) (*t)[first - 0xAC00] = true;
     }
     return t;
@@ -269,7 +227,7 @@ class BuildTrie {
     uint32_t node = 0;
     for (size_t i = 0; i < key.size();) {
       char32_t cp;
-      i += DecodeCodePoint(key, i, &cp);
+      i += CodePointAt(key, i, &cp);
       uint64_t k = (uint64_t{node} << 21) | cp;
       auto it = children_.find(k);
       if (it == children_.end()) {
@@ -290,7 +248,7 @@ class BuildTrie {
     uint32_t node = 0;
     for (size_t i = 0; i < key.size();) {
       char32_t cp;
-      i += DecodeCodePoint(key, i, &cp);
+      i += CodePointAt(key, i, &cp);
       auto it = children_.find((uint64_t{node} << 21) | cp);
       if (it == children_.end()) return false;
       node = it->second;
@@ -320,7 +278,7 @@ TermMatcher::TermMatcher(const Glossary& glossary) {
     size_t i = 0;
     while (i < key.size()) {
       char32_t cp;
-      size_t len = DecodeCodePoint(key, i, &cp);
+      size_t len = CodePointAt(key, i, &cp);
       if (!IsWordChar(cp)) break;
       h = (h ^ cp) * kFnvPrime;
       i += len;
@@ -495,7 +453,7 @@ inline uint32_t TermMatcher::Child(uint32_t node, char32_t cp) const {
 
 bool TermMatcher::MayStartKey(std::string_view text, size_t i) const {
   char32_t cp;
-  size_t len = Decode(text, i, &cp);
+  size_t len = CodePointAt(text, i, &cp);
   if (!WordChar(cp)) return true;  // keys starting with punctuation: walk
   uint64_t h = kFnvOffset;
   for (;;) {
@@ -503,7 +461,7 @@ bool TermMatcher::MayStartKey(std::string_view text, size_t i) const {
     i += len;
     bool token_end = i >= text.size();
     if (!token_end) {
-      len = Decode(text, i, &cp);
+      len = CodePointAt(text, i, &cp);
       token_end = !WordChar(cp);
     }
     if (token_end || ParticleInitial(cp)) {
@@ -529,7 +487,7 @@ std::vector<TermMatch> TermMatcher::FindAll(std::string_view text) const {
       char32_t best_last = 0;
       while (j < n) {
         char32_t cp;
-        size_t len = Decode(text, j, &cp);
+        size_t len = CodePointAt(text, j, &cp);
         uint32_t child = Child(node, cp);
         if (child == 0) break;
         node = child;
@@ -549,7 +507,7 @@ std::vector<TermMatch> TermMatcher::FindAll(std::string_view text) const {
       }
     }
     char32_t cp;
-    i += Decode(text, i, &cp);
+    i += CodePointAt(text, i, &cp);
     word_start = !WordChar(cp);
   }
   return out;

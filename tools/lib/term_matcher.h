@@ -140,10 +140,6 @@ bool IsWordChar(char32_t cp);
 // True for Hangul syllables and jamo.
 bool IsHangul(char32_t cp);
 
-// Decodes the code point at s[i] into *cp and returns its byte length (1 for
-// a malformed byte, with *cp = U+FFFD).
-size_t DecodeCodePoint(std::string_view s, size_t i, char32_t* cp);
-
 // 1-based line and column (in code points) of a byte offset.
 struct TextPosition {
   int line = 1;

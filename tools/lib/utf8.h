@@ -57,17 +57,22 @@ inline size_t DecodeUtf8(std::string_view s, size_t i, char32_t* cp) {
   return 0;
 }
 
-// Decodes the code point at s[*i] (*i < s.size()) and advances *i past it.
-// Ill-formed bytes decode as U+FFFD, one byte at a time, so every input
-// terminates.
+// Decodes the code point at s[i] (i < s.size()) into *cp and returns its
+// length in bytes. An ill-formed byte decodes as U+FFFD of length 1, so a
+// loop that adds the length always advances.
+inline size_t CodePointAt(std::string_view s, size_t i, char32_t* cp) {
+  const size_t n = DecodeUtf8(s, i, cp);
+  if (n != 0) return n;
+  *cp = 0xFFFD;
+  return 1;
+}
+
+// Decodes the code point at s[*i] (*i < s.size()) and advances *i past it,
+// as CodePointAt reads it: ill-formed bytes are U+FFFD, one byte at a time,
+// so every input terminates.
 inline char32_t NextCodePoint(std::string_view s, size_t* i) {
   char32_t c;
-  size_t n = DecodeUtf8(s, *i, &c);
-  if (n == 0) {
-    *i += 1;
-    return 0xFFFD;
-  }
-  *i += n;
+  *i += CodePointAt(s, *i, &c);
   return c;
 }
 
@@ -81,6 +86,15 @@ inline size_t PrevCodePointStart(std::string_view s, size_t end) {
   char32_t c;
   const size_t len = DecodeUtf8(s.substr(0, end), b, &c);
   return len != 0 && b + len == end ? b : end - 1;
+}
+
+// The code point that ends at byte `end` (0 < end <= s.size()), as
+// NextCodePoint would have read it going forwards (U+FFFD for an ill-formed
+// byte).
+inline char32_t CodePointBefore(std::string_view s, size_t end) {
+  char32_t c;
+  CodePointAt(s.substr(0, end), PrevCodePointStart(s, end), &c);
+  return c;
 }
 
 // Appends the UTF-8 encoding of `c` (a Unicode scalar value) to *out.
