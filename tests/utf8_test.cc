@@ -55,6 +55,38 @@ TEST_CASE("IsHangulSyllable", "[utf8]") {
   CHECK_FALSE(bitext::IsHangulSyllable(U'ㅋ'));  // compatibility jamo
 }
 
+TEST_CASE("HangulSyllableAt reads a syllable where DecodeUtf8 reads one", "[utf8]") {
+  struct Row {
+    const char* name;
+    std::string s;
+    size_t i;
+    char32_t want;  // 0: none there
+  };
+  const Row rows[] = {
+      {"first syllable", "가", 0, U'가'},
+      {"last syllable", "힣", 0, U'힣'},
+      {"after ASCII", "a한", 1, U'한'},
+      {"ASCII", "ab", 0, 0},
+      {"compatibility jamo (E3 lead byte)", "ㅋ", 0, 0},
+      {"just below the block", "\xEA\xAF\xBF", 0, 0},
+      {"just above the block", "\xED\x9E\xA4", 0, 0},
+      {"surrogate (ED A0 80)", "\xED\xA0\x80", 0, 0},
+      {"truncated", "\xEA\xB0", 0, 0},
+      {"bad continuation", "\xEA\x41\x80", 0, 0},
+      {"inside a syllable", "가", 1, 0},
+  };
+  for (const Row& r : rows) {
+    INFO(r.name);
+    const auto* p = reinterpret_cast<const unsigned char*>(r.s.data());
+    CHECK(bitext::HangulSyllableAt(p, r.i, r.s.size()) == r.want);
+    CHECK(bitext::IsHangulSyllableAt(p, r.i, r.s.size()) == (r.want != 0));
+    // The same answer as a full decode followed by IsHangulSyllable.
+    char32_t cp = 0;
+    const bool decoded = DecodeUtf8(r.s, r.i, &cp) != 0 && bitext::IsHangulSyllable(cp);
+    CHECK(decoded == (r.want != 0));
+  }
+}
+
 TEST_CASE("PrevCodePointStart steps back over one code point as NextCodePoint reads it", "[utf8]") {
   struct Row {
     const char* name;

@@ -111,11 +111,8 @@ constexpr auto kClauseEndingLasts = [] {
 
 // The Hangul syllable `w` ends with, or 0.
 char32_t LastSyllable(std::string_view w) {
-  if (w.size() < 3 || !IsHangulSyllableAt(reinterpret_cast<const unsigned char*>(w.data()),
-                                          w.size() - 3, w.size())) {
-    return 0;
-  }
-  return Decode3(w.substr(w.size() - 3));
+  if (w.size() < 3) return 0;
+  return HangulSyllableAt(reinterpret_cast<const unsigned char*>(w.data()), w.size() - 3, w.size());
 }
 
 // Whether a Korean word whose last syllable is `last` ends with 고, 서, 어, 아,

@@ -138,18 +138,25 @@ inline bool IsInvisibleFormatChar(char32_t c) {
 // True for the precomposed Hangul syllables U+AC00..U+D7A3.
 inline bool IsHangulSyllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
 
-// True if the n bytes at p hold a Hangul syllable at p[i]: lead byte
-// 0xEA..0xED, two continuation bytes and a value in the Hangul range (so
-// never overlong or a surrogate). Cheaper than DecodeUtf8 for the scans that
-// pass runs of Hangul (cleaning, the writers' display check).
-inline bool IsHangulSyllableAt(const unsigned char* p, size_t i, size_t n) {
-  if (i + 2 >= n) return false;
+// The Hangul syllable at p[i] of the n bytes at p, or 0 if there is none
+// there: lead byte 0xEA..0xED, two continuation bytes and a value in the
+// Hangul range (so never overlong or a surrogate). Cheaper than DecodeUtf8
+// for the scans that pass runs of Hangul (cleaning, the writers' display
+// check, the line breaker).
+inline char32_t HangulSyllableAt(const unsigned char* p, size_t i, size_t n) {
+  if (i + 2 >= n) return 0;
   const unsigned char b = p[i];
   if (b < 0xEA || b > 0xED || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) {
-    return false;
+    return 0;
   }
-  return IsHangulSyllable((char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) |
-                          (p[i + 2] & 0x3F));
+  const char32_t c =
+      (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+  return IsHangulSyllable(c) ? c : 0;
+}
+
+// True if HangulSyllableAt finds a syllable at p[i].
+inline bool IsHangulSyllableAt(const unsigned char* p, size_t i, size_t n) {
+  return HangulSyllableAt(p, i, n) != 0;
 }
 
 // The end of the run of ASCII bytes (< 0x80) that starts at p[i] (i <= n;
