@@ -514,3 +514,38 @@ TEST_CASE("ScanPo passes on ParsePo's entries, each readable from its span", "[p
   CHECK(calls == 10);
   std::filesystem::remove(big_path);
 }
+
+TEST_CASE("ParsePoEntry reads exactly one entry back, or says the file changed", "[po_store]") {
+  struct Row {
+    const char* name;
+    const char* bytes;
+    const char* msgstr;  // nullptr: the error below
+  };
+  const char* moved = "en.po: changed while being read (an entry moved)";
+  const Row rows[] = {
+      {"one entry", "#: ko.txt:1\nmsgid \"가\"\nmsgstr \"A\"\n", "A"},
+      {"one entry, BOM and CRLF", "\xEF\xBB\xBFmsgid \"가\"\r\nmsgstr \"A\"\r\n", "A"},
+      {"two entries", "msgid \"가\"\nmsgstr \"A\"\n\nmsgid \"나\"\nmsgstr \"B\"\n", nullptr},
+      // Not a duplicate error: one span holds one entry, whatever the keys.
+      {"the same entry twice", "msgid \"가\"\nmsgstr \"A\"\n\nmsgid \"가\"\nmsgstr \"A\"\n",
+       nullptr},
+      {"only a header", "msgid \"\"\nmsgstr \"Language: en\\n\"\n", nullptr},
+      {"nothing", "", nullptr},
+  };
+  for (const Row& r : rows) {
+    INFO(r.name);
+    auto got = bitext::ParsePoEntry(r.bytes, "en.po");
+    if (r.msgstr != nullptr) {
+      REQUIRE(got.ok());
+      CHECK(got->msgstr.at(0) == r.msgstr);
+    } else {
+      REQUIRE_FALSE(got.ok());
+      CHECK(got.status().ToString() == moved);
+    }
+  }
+  // A malformed span is reported as ParsePo reports it, naming the file.
+  auto bad = bitext::ParsePoEntry("msgid \"가\"\n", "en.po");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().ToString() == "en.po:1:1: entry has no msgstr");
+  CHECK(bad.status().ToString() == ParsePo("msgid \"가\"\n", "en.po").status().ToString());
+}

@@ -91,6 +91,10 @@ class PoParser {
   Result<PoEntry> ParseEntry();
 
  private:
+  // Parse's and ParseEntry's common part: the lines of text_ (after a BOM)
+  // and the entry they end with.
+  Status ParseLines();
+
   struct Line {
     std::string_view text;  // without the line end
     int number = 0;
@@ -145,7 +149,8 @@ class PoParser {
     int line;
   };
   std::vector<SeenSpan> spans_;
-  bool one_entry_ = false;    // ParseEntry
+  // False for ParseEntry: one entry has no duplicates to look for.
+  bool index_duplicates_ = true;
   uint64_t line_offset_ = 0;  // of the line being handled
   uint64_t entry_begin_ = 0;  // of the entry in progress
 
@@ -163,43 +168,44 @@ class PoParser {
 
 Result<PoFile> PoParser::Parse() {
   size_t bad = 0;
-  if (!one_entry_ && !IsValidUtf8(text_, &bad)) {
+  if (!IsValidUtf8(text_, &bad)) {
     size_t line_start = text_.rfind('\n', bad == 0 ? 0 : bad - 1);
     line_start = (line_start == std::string_view::npos || bad == 0) ? 0 : line_start + 1;
     int line_no = 1;
     for (size_t i = 0; i < line_start; ++i) line_no += text_[i] == '\n';
     return InvalidUtf8(text_.substr(line_start, bad - line_start), line_no, text_[bad]);
   }
-  std::string_view rest = text_;
-  if (rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);
-  if (!one_entry_) {
-    // Room for every entry at once: each has a msgid keyword (counting the
-    // "#| msgid" lines too overestimates a little), and a vector grown by
-    // doubling would briefly hold the old and the new block together.
-    size_t msgids = 0;
-    for (size_t at = rest.find("msgid "); at != std::string_view::npos;
-         at = rest.find("msgid ", at + 6)) {
-      ++msgids;
-    }
-    result_.entries.reserve(msgids);
-    seen_.reserve(msgids);
+  // Room for every entry at once: each has a msgid keyword (counting the
+  // "#| msgid" lines too overestimates a little), and a vector grown by
+  // doubling would briefly hold the old and the new block together.
+  size_t msgids = 0;
+  for (size_t at = text_.find("msgid "); at != std::string_view::npos;
+       at = text_.find("msgid ", at + 6)) {
+    ++msgids;
   }
-  int number = 0;
-  BITEXT_RETURN_IF_ERROR(
-      HandleLines(rest, static_cast<uint64_t>(rest.data() - text_.data()), &number));
-  line_offset_ = text_.size();
-  BITEXT_RETURN_IF_ERROR(FinishEntry());
+  result_.entries.reserve(msgids);
+  seen_.reserve(msgids);
+  BITEXT_RETURN_IF_ERROR(ParseLines());
   return std::move(result_);
 }
 
 Result<PoEntry> PoParser::ParseEntry() {
-  one_entry_ = true;
-  Result<PoFile> one = Parse();
-  if (!one.ok()) return one.status();
-  if (one->entries.size() != 1) {
+  index_duplicates_ = false;
+  BITEXT_RETURN_IF_ERROR(ParseLines());
+  if (result_.entries.size() != 1) {
     return Status::InvalidInput({file_}, "changed while being read (an entry moved)");
   }
-  return std::move(one->entries[0]);
+  return std::move(result_.entries[0]);
+}
+
+Status PoParser::ParseLines() {
+  std::string_view rest = text_;
+  if (rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);
+  int number = 0;
+  BITEXT_RETURN_IF_ERROR(
+      HandleLines(rest, static_cast<uint64_t>(rest.data() - text_.data()), &number));
+  line_offset_ = text_.size();
+  return FinishEntry();
 }
 
 Status PoParser::HandleLines(std::string_view lines, uint64_t offset, int* number) {
@@ -609,8 +615,8 @@ Status PoParser::FinishEntry() {
                                 "entry has no msgstr");
   }
   if (entry_.msgid_plural && entry_.msgstr.empty()) entry_.msgstr.emplace_back();
-  const size_t hash = one_entry_ ? 0 : KeyHash(entry_);
-  if (!entry_.obsolete && !one_entry_) {
+  const size_t hash = index_duplicates_ ? KeyHash(entry_) : 0;
+  if (!entry_.obsolete && index_duplicates_) {
     auto [first, last] = seen_.equal_range(hash);
     for (auto it = first; it != last; ++it) {
       const PoEntry* seen = nullptr;
@@ -646,7 +652,7 @@ Status PoParser::FinishEntry() {
     }
     BITEXT_RETURN_IF_ERROR((*on_entry_)(std::move(entry_), span));
   } else {
-    if (!entry_.obsolete && !one_entry_) seen_.emplace(hash, result_.entries.size());
+    if (!entry_.obsolete && index_duplicates_) seen_.emplace(hash, result_.entries.size());
     result_.entries.push_back(std::move(entry_));
   }
   entry_ = PoEntry();
