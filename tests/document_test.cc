@@ -234,7 +234,7 @@ TEST_CASE("ListDocuments lists the bundled documents", "[document]") {
   CHECK(fs::path((*docs)[0]).filename() == "openai-fireside-chat-seoul");
 }
 
-TEST_CASE("StreamSource hands over the units LoadSource gives", "[document]") {
+TEST_CASE("StreamSource and SourceReader hand over the units LoadSource gives", "[document]") {
   DocDir dir;
   std::string text = "\xEF\xBB\xBF제목\r\n\r\n";
   for (int k = 0; k < 5000; ++k) text += "문장 " + std::to_string(k % 300) + "이다.  둘째다. \n";
@@ -255,6 +255,31 @@ TEST_CASE("StreamSource hands over the units LoadSource gives", "[document]") {
       CHECK(streamed[k].text == (*whole)[k].text);
       CHECK(streamed[k].timing.start_ms == (*whole)[k].timing.start_ms);
     }
+  }
+  // SourceReader: Read gives the same units again, even after a sink moved
+  // from them; TakeAll gives them once.
+  for (const std::string name : {"ko.txt", "ko.srt"}) {
+    INFO(name);
+    auto whole = bitext::LoadSource(dir.path() + "/" + name);
+    REQUIRE(whole.ok());
+    auto source = bitext::SourceReader::Open(dir.path() + "/" + name);
+    REQUIRE(source.ok());
+    CHECK(source->timed() == (name == "ko.srt"));
+    for (int pass = 0; pass < 2; ++pass) {
+      std::vector<Unit> read;
+      source->Read([&](std::vector<Unit>* b) {
+        for (Unit& u : *b) read.push_back(std::move(u));
+      });
+      REQUIRE(read.size() == whole->size());
+      for (size_t k = 0; k < read.size(); ++k) CHECK(read[k].text == (*whole)[k].text);
+    }
+    std::vector<Unit> all = source->TakeAll();
+    REQUIRE(all.size() == whole->size());
+    for (size_t k = 0; k < all.size(); ++k) CHECK(all[k].id == (*whole)[k].id);
+    size_t after = 0;
+    source->Read([&](std::vector<Unit>* b) { after += b->size(); });
+    CHECK(after == 0);
+    CHECK(source->TakeAll().empty());
   }
   dir.Write("bad.txt", "가\n\xFF");
   bool called = false;

@@ -201,24 +201,49 @@ Result<std::string> ReadClean(const std::string& source_path) {
 
 }  // namespace
 
-Result<std::vector<Unit>> LoadSource(const std::string& source_path) {
+Result<SourceReader> SourceReader::Open(const std::string& source_path) {
   Result<std::string> clean = ReadClean(source_path);
   if (!clean.ok()) return clean.status();
-  if (EndsWith(source_path, ".srt")) return LoadSrtSource(*clean, source_path);
-  return Segment(*clean);
+  SourceReader r;
+  r.timed_ = EndsWith(source_path, ".srt");
+  if (r.timed_) {
+    Result<std::vector<Unit>> units = LoadSrtSource(*clean, source_path);
+    if (!units.ok()) return units.status();
+    r.srt_units_ = std::move(*units);
+  } else {
+    r.clean_ = std::move(*clean);
+  }
+  return r;
+}
+
+void SourceReader::Read(const std::function<void(std::vector<Unit>* batch)>& sink) const {
+  if (timed_) {
+    std::vector<Unit> units = srt_units_;
+    sink(&units);
+    return;
+  }
+  SegmentInBatches(clean_, sink);
+}
+
+std::vector<Unit> SourceReader::TakeAll() {
+  std::vector<Unit> units = timed_ ? std::move(srt_units_) : Segment(clean_);
+  srt_units_.clear();
+  clean_.clear();
+  clean_.shrink_to_fit();
+  return units;
+}
+
+Result<std::vector<Unit>> LoadSource(const std::string& source_path) {
+  Result<SourceReader> source = SourceReader::Open(source_path);
+  if (!source.ok()) return source.status();
+  return source->TakeAll();
 }
 
 Status StreamSource(const std::string& source_path,
                     const std::function<void(std::vector<Unit>* batch)>& sink) {
-  Result<std::string> clean = ReadClean(source_path);
-  if (!clean.ok()) return clean.status();
-  if (EndsWith(source_path, ".srt")) {
-    Result<std::vector<Unit>> units = LoadSrtSource(*clean, source_path);
-    if (!units.ok()) return units.status();
-    sink(&*units);
-    return Status::Ok();
-  }
-  SegmentInBatches(*clean, sink);
+  Result<SourceReader> source = SourceReader::Open(source_path);
+  if (!source.ok()) return source.status();
+  source->Read(sink);
   return Status::Ok();
 }
 
@@ -337,17 +362,11 @@ Result<std::unique_ptr<DocumentReader>> DocumentReader::Open(const std::string& 
   Result<std::string> source = FindSource(doc_dir);
   if (!source.ok()) return source.status();
   doc.source_path = *source;
-  doc.timed = EndsWith(doc.source_path, ".srt");
   doc.po_path = doc_dir + "/en.po";
-  Result<std::string> clean = ReadClean(doc.source_path);
-  if (!clean.ok()) return clean.status();
-  if (doc.timed) {
-    Result<std::vector<Unit>> units = LoadSrtSource(*clean, doc.source_path);
-    if (!units.ok()) return units.status();
-    r->srt_units_ = std::move(*units);
-  } else {
-    r->clean_ = std::move(*clean);
-  }
+  Result<SourceReader> source_reader = SourceReader::Open(doc.source_path);
+  if (!source_reader.ok()) return source_reader.status();
+  r->source_ = std::move(*source_reader);
+  doc.timed = r->source_.timed();
   r->po_ = std::make_unique<PoIndex>();
   PoIndex& po = *r->po_;
   po.path = doc.po_path;
@@ -441,14 +460,8 @@ Status DocumentReader::Read(const std::function<void(std::vector<MergedUnit>* ba
   BITEXT_RETURN_IF_ERROR(po_->CheckUnchanged());
   Cursor cursor(*po_);
   std::vector<MergedUnit> merged;
-  if (info_.timed) {
-    std::vector<Unit> units = srt_units_;
-    BITEXT_RETURN_IF_ERROR(Join(&cursor, &units, &merged));
-    sink(&merged);
-    return Status::Ok();
-  }
   Status status;
-  SegmentInBatches(clean_, [&](std::vector<Unit>* batch) {
+  source_.Read([&](std::vector<Unit>* batch) {
     if (!status.ok()) return;
     status = Join(&cursor, batch, &merged);
     if (status.ok()) sink(&merged);

@@ -45,13 +45,43 @@ struct MergedDocument {
 // naming the folder when it has neither.
 Result<std::string> FindSource(const std::string& doc_dir);
 
-// Reads and segments the source file (text or subtitles) into units.
+// A source file read and cleaned, ready to give its units: a ko.txt's clean
+// text is segmented on each Read, a ko.srt's units are made once, at Open.
+//
+//   Result<SourceReader> source = SourceReader::Open("translations/doc/ko.txt");
+//   if (!source.ok()) return source.status();
+//   source->Read([](std::vector<Unit>* batch) { ... });
+class SourceReader {
+ public:
+  // Reads `source_path` (a path ending in ".srt" is read as subtitles).
+  // Errors name the file: it cannot be read, is not UTF-8, or is malformed
+  // SRT.
+  static Result<SourceReader> Open(const std::string& source_path);
+  SourceReader() = default;  // a source without units
+
+  bool timed() const { return timed_; }
+  // Hands `sink` the units in order, a batch at a time (SegmentInBatches'
+  // batches; a ko.srt's units as one batch, a copy): `sink` may move from
+  // them. May be called again, and from several threads at once.
+  void Read(const std::function<void(std::vector<Unit>* batch)>& sink) const;
+  // All the units at once (what the batches of Read hold), leaving the
+  // reader without units.
+  std::vector<Unit> TakeAll();
+
+ private:
+  bool timed_ = false;
+  std::string clean_;            // the clean text of a ko.txt source
+  std::vector<Unit> srt_units_;  // the units of a ko.srt source
+};
+
+// Reads and segments the source file (text or subtitles) into units
+// (SourceReader::Open, then TakeAll).
 Result<std::vector<Unit>> LoadSource(const std::string& source_path);
 
 // LoadSource for callers that only stream the units (bitext segment): the
-// same units, handed to `sink` in order a batch at a time (see
-// SegmentInBatches; a subtitle source comes as one batch), so that they are
-// never all held at once. On error `sink` is not called.
+// same units, handed to `sink` in order a batch at a time
+// (SourceReader::Read), so that they are never all held at once. On error
+// `sink` is not called.
 Status StreamSource(const std::string& source_path,
                     const std::function<void(std::vector<Unit>* batch)>& sink);
 
@@ -98,8 +128,7 @@ class DocumentReader {
   Status Join(Cursor* cursor, std::vector<Unit>* units, std::vector<MergedUnit>* out) const;
 
   MergedDocument info_;
-  std::string clean_;            // the clean text of a ko.txt source
-  std::vector<Unit> srt_units_;  // the units of a ko.srt source
+  SourceReader source_;
   std::unique_ptr<PoIndex> po_;
 };
 
