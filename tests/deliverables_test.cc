@@ -1,11 +1,13 @@
 #include "deliverables.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <thread>
 
 #include "document.h"
 #include "file_io.h"
@@ -191,6 +193,85 @@ TEST_CASE("WriteDeliverables passes on an exception from either thread", "[deliv
       DeliverablesOptions opt;
       opt.threads = threads;
       CHECK_THROWS_AS(bitext::WriteDeliverables(reader->get(), opt, &sinks), std::runtime_error);
+    }
+  }
+}
+
+namespace {
+
+// A document's units from memory, in batches of three. Read fails part-way
+// (after its first batch) when called from a thread other than the one that
+// made the reader, or from that one: a read that fails on one thread only.
+class FailingReader : public bitext::MergedUnitReader {
+ public:
+  enum class FailOn { kOtherThread, kThisThread };
+  FailingReader(bitext::MergedDocument doc, FailOn fail_on)
+      : doc_(std::move(doc)), fail_on_(fail_on), owner_(std::this_thread::get_id()) {}
+
+  const bitext::MergedDocument& info() const override { return doc_; }
+  bitext::Status Read(
+      const std::function<void(std::vector<bitext::MergedUnit>*)>& sink) const override {
+    const bool here = std::this_thread::get_id() == owner_;
+    const bool fail = fail_on_ == FailOn::kThisThread ? here : !here;
+    for (size_t at = 0; at < doc_.units.size(); at += 3) {
+      if (fail && at > 0) {
+        return bitext::Status::IoError({doc_.po_path}, here ? "failed here" : "failed there");
+      }
+      std::vector<bitext::MergedUnit> batch(
+          doc_.units.begin() + static_cast<std::ptrdiff_t>(at),
+          doc_.units.begin() + static_cast<std::ptrdiff_t>(std::min(at + 3, doc_.units.size())));
+      sink(&batch);
+    }
+    return bitext::Status::Ok();
+  }
+
+ private:
+  bitext::MergedDocument doc_;
+  FailOn fail_on_;
+  std::thread::id owner_;
+};
+
+}  // namespace
+
+TEST_CASE("WriteDeliverables reports a read that fails on one thread only", "[deliverables]") {
+  const std::string dir = std::string(BITEXT_SOURCE_DIR) + "/tests/data/build/seoul-sample";
+  auto doc = bitext::LoadDocument(dir);
+  REQUIRE(doc.ok());
+  REQUIRE(doc->units.size() > 3);
+  struct Row {
+    const char* name;
+    FailingReader::FailOn fail_on;
+    int threads;
+    const char* error;  // nullptr: no error
+  };
+  const Row rows[] = {
+      {"the subtitle thread's read fails", FailingReader::FailOn::kOtherThread, 2, "failed there"},
+      {"the calling thread's read fails", FailingReader::FailOn::kThisThread, 2, "failed here"},
+      {"one thread: no other thread's read", FailingReader::FailOn::kOtherThread, 1, nullptr},
+      {"one thread: every read fails", FailingReader::FailOn::kThisThread, 1, "failed here"},
+  };
+  for (const Row& r : rows) {
+    INFO(r.name);
+    FailingReader reader(*doc, r.fail_on);
+    DeliverablesOptions opt;
+    opt.threads = r.threads;
+    std::array<std::string, kDeliverables> out;
+    std::array<OutputSink, kDeliverables> sinks;
+    for (size_t k = 0; k < kDeliverables; ++k) {
+      sinks[k] = OutputSink(
+          [&out, k](std::string_view bytes) {
+            out[k].append(bytes);
+            return bitext::Status::Ok();
+          },
+          /*chunk_bytes=*/64);
+    }
+    auto got = bitext::WriteDeliverables(&reader, opt, &sinks);
+    if (r.error == nullptr) {
+      REQUIRE(got.ok());
+      CHECK(got->units == doc->units.size());
+    } else {
+      REQUIRE_FALSE(got.ok());
+      CHECK(got.status().ToString() == doc->po_path + ": " + r.error);
     }
   }
 }

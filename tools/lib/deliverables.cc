@@ -52,7 +52,8 @@ class SubtitleStage {
 
 }  // namespace
 
-Result<DeliverablesReport> WriteDeliverables(DocumentReader* reader, const DeliverablesOptions& opt,
+Result<DeliverablesReport> WriteDeliverables(const MergedUnitReader* reader,
+                                             const DeliverablesOptions& opt,
                                              std::array<OutputSink, kDeliverables>* sinks) {
   const MergedDocument& doc = reader->info();
   DeliverablesReport report;

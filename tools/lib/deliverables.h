@@ -60,8 +60,9 @@ struct DeliverablesReport {
 // title) and writes the six outputs to (*sinks)[k], polling them; the caller
 // finishes the sinks. With `sinks` null nothing is made but the report (one
 // pass; for a build that already failed, whose warnings are still due).
-// Fails only where reader->Read does (en.po changed on disk); the sinks'
-// own errors are theirs to report. After a failure, what the sinks were
+// Fails only where reader->Read does (for a DocumentReader: en.po changed
+// on disk), with the first failed pass's error (the calling thread's before
+// the second's); the sinks' own errors are theirs to report. After a failure, what the sinks were
 // given is unspecified (part of each output). An exception from either
 // thread (one a chunk function throws, std::bad_alloc) passes on to the
 // caller once the second thread has ended. `reader` and `sinks` are used by
@@ -71,7 +72,8 @@ struct DeliverablesReport {
 // thread, one at a time but at the same time as those of outputs 0, 4 and 5:
 // they must not share unsynchronised state with them (AtomicFileSet::Append
 // to different files is safe).
-Result<DeliverablesReport> WriteDeliverables(DocumentReader* reader, const DeliverablesOptions& opt,
+Result<DeliverablesReport> WriteDeliverables(const MergedUnitReader* reader,
+                                             const DeliverablesOptions& opt,
                                              std::array<OutputSink, kDeliverables>* sinks);
 
 }  // namespace bitext

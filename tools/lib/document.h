@@ -90,6 +90,21 @@ Status StreamSource(const std::string& source_path,
 // (DocumentReader::Open and Read, with the batches gathered.)
 Result<MergedDocument> LoadDocument(const std::string& doc_dir);
 
+// What a pass over a document's merged units reads from (WriteDeliverables):
+// the document without its units, and the units in order, a batch at a time,
+// as often as asked. DocumentReader reads a document folder; a test may give
+// its own.
+class MergedUnitReader {
+ public:
+  virtual ~MergedUnitReader() = default;
+  // The document without its units.
+  virtual const MergedDocument& info() const = 0;
+  // Hands `sink` the units in order, a batch at a time; `sink` may move from
+  // them. May be called again, and from several threads at once. A failure
+  // is returned once `sink` has had the batches before it.
+  virtual Status Read(const std::function<void(std::vector<MergedUnit>* batch)>& sink) const = 0;
+};
+
 // LoadDocument for a caller that streams the units (bitext build), so that
 // a large document is never held whole:
 //
@@ -108,16 +123,16 @@ Result<MergedDocument> LoadDocument(const std::string& doc_dir);
 // several threads at once (each call keeps its own state; the reader must
 // outlive them). It fails only if en.po changed on disk since Open (or
 // cannot be read any more).
-class DocumentReader {
+class DocumentReader : public MergedUnitReader {
  public:
   static Result<std::unique_ptr<DocumentReader>> Open(const std::string& doc_dir);
-  ~DocumentReader();
+  ~DocumentReader() override;
   DocumentReader(const DocumentReader&) = delete;
   DocumentReader& operator=(const DocumentReader&) = delete;
 
   // LoadDocument's document without its units (obsolete counted).
-  const MergedDocument& info() const { return info_; }
-  Status Read(const std::function<void(std::vector<MergedUnit>* batch)>& sink) const;
+  const MergedDocument& info() const override { return info_; }
+  Status Read(const std::function<void(std::vector<MergedUnit>* batch)>& sink) const override;
 
  private:
   DocumentReader();
