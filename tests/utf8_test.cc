@@ -103,14 +103,23 @@ TEST_CASE("PrevCodePointStart steps back over one code point as NextCodePoint re
       {"truncated sequence: the last byte alone", "a\xEA\xB0", 3, 2},
       {"five continuation bytes: the last alone", "\x80\x80\x80\x80\x80", 5, 4},
       {"end inside a string", "\xEA\xB0\x80\xEA\xB0\x81", 3, 0},
+      {"syllable after a lone lead byte", "\xF0\xEA\xB0\x80", 4, 1},
+      {"syllable after a truncated sequence", "\xE0\xA0\xEA\xB0\x80", 5, 2},
+      {"not a syllable: surrogate bytes alone", "a\xED\xA0\x80", 4, 3},
+      {"two-byte character", "a\xC3\xA9", 3, 1},
   };
   for (const Row& r : rows) {
     INFO(r.name);
     CHECK(bitext::PrevCodePointStart(r.s, r.end) == r.want);
     // Reading forwards from the answer ends exactly at `end`.
     size_t i = r.want;
-    bitext::NextCodePoint(std::string_view(r.s).substr(0, r.end), &i);
+    const char32_t forwards = bitext::NextCodePoint(std::string_view(r.s).substr(0, r.end), &i);
     CHECK(i == r.end);
+    // PrevCodePoint (with its ASCII and Hangul short paths) agrees.
+    char32_t cp = 0;
+    CHECK(bitext::PrevCodePoint(r.s, r.end, &cp) == r.want);
+    CHECK(cp == forwards);
+    CHECK(bitext::CodePointBefore(r.s, r.end) == forwards);
   }
 }
 

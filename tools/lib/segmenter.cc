@@ -106,9 +106,8 @@ void Scan(std::string_view s, const SegmentRules& rules, Scratch* sc) {
       i += sl;
       while (i < n && (sl = SpaceLen(p, i, n)) != 0) i += sl;
       if (run > 0 && i < n) {
-        const size_t b1 = PrevCodePointStart(s, run);
         char32_t c1;
-        CodePointAt(s, b1, &c1);
+        const size_t b1 = PrevCodePoint(s, run, &c1);
         if (rules.MayBreakAfter(c1)) {
           char32_t c2 = b1 > 0 ? CodePointBefore(s, b1) : 0;
           char32_t a;

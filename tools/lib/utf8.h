@@ -21,6 +21,30 @@
 
 namespace bitext {
 
+// True for the precomposed Hangul syllables U+AC00..U+D7A3.
+inline bool IsHangulSyllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
+
+// The Hangul syllable at p[i] of the n bytes at p, or 0 if there is none
+// there: lead byte 0xEA..0xED, two continuation bytes and a value in the
+// Hangul range (so never overlong or a surrogate). Cheaper than DecodeUtf8
+// for the scans that pass runs of Hangul (cleaning, the writers' display
+// check, the line breaker).
+inline char32_t HangulSyllableAt(const unsigned char* p, size_t i, size_t n) {
+  if (i + 2 >= n) return 0;
+  const unsigned char b = p[i];
+  if (b < 0xEA || b > 0xED || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) {
+    return 0;
+  }
+  const char32_t c =
+      (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+  return IsHangulSyllable(c) ? c : 0;
+}
+
+// True if HangulSyllableAt finds a syllable at p[i].
+inline bool IsHangulSyllableAt(const unsigned char* p, size_t i, size_t n) {
+  return HangulSyllableAt(p, i, n) != 0;
+}
+
 // Decodes the code point at s[i] (i < s.size()) into *cp and returns its
 // length in bytes, or 0 if the bytes there are not well-formed UTF-8 (*cp is
 // then unspecified).
@@ -90,10 +114,30 @@ inline size_t PrevCodePointStart(std::string_view s, size_t end) {
 
 // The code point that ends at byte `end` (0 < end <= s.size()), as
 // NextCodePoint would have read it going forwards (U+FFFD for an ill-formed
-// byte).
+// byte), into *cp; returns where it starts (PrevCodePointStart). ASCII and
+// Hangul syllables, most of the text before a space, take a short path: a
+// lead byte is never part of the sequence before it.
+inline size_t PrevCodePoint(std::string_view s, size_t end, char32_t* cp) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  if (p[end - 1] < 0x80) {
+    *cp = p[end - 1];
+    return end - 1;
+  }
+  if (end >= 3) {
+    if (const char32_t h = HangulSyllableAt(p, end - 3, end)) {
+      *cp = h;
+      return end - 3;
+    }
+  }
+  const size_t start = PrevCodePointStart(s, end);
+  CodePointAt(s.substr(0, end), start, cp);
+  return start;
+}
+
+// PrevCodePoint's code point alone.
 inline char32_t CodePointBefore(std::string_view s, size_t end) {
   char32_t c;
-  CodePointAt(s.substr(0, end), PrevCodePointStart(s, end), &c);
+  PrevCodePoint(s, end, &c);
   return c;
 }
 
@@ -133,30 +177,6 @@ inline bool IsInvisibleFormatChar(char32_t c) {
     default:
       return false;
   }
-}
-
-// True for the precomposed Hangul syllables U+AC00..U+D7A3.
-inline bool IsHangulSyllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
-
-// The Hangul syllable at p[i] of the n bytes at p, or 0 if there is none
-// there: lead byte 0xEA..0xED, two continuation bytes and a value in the
-// Hangul range (so never overlong or a surrogate). Cheaper than DecodeUtf8
-// for the scans that pass runs of Hangul (cleaning, the writers' display
-// check, the line breaker).
-inline char32_t HangulSyllableAt(const unsigned char* p, size_t i, size_t n) {
-  if (i + 2 >= n) return 0;
-  const unsigned char b = p[i];
-  if (b < 0xEA || b > 0xED || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) {
-    return 0;
-  }
-  const char32_t c =
-      (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-  return IsHangulSyllable(c) ? c : 0;
-}
-
-// True if HangulSyllableAt finds a syllable at p[i].
-inline bool IsHangulSyllableAt(const unsigned char* p, size_t i, size_t n) {
-  return HangulSyllableAt(p, i, n) != 0;
 }
 
 // The end of the run of ASCII bytes (< 0x80) that starts at p[i] (i <= n;
