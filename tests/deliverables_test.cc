@@ -38,6 +38,22 @@ std::array<std::string, kDeliverables> WholeDocument(const std::string& dir,
           bitext::WriteArticleMarkdown(*doc)};
 }
 
+// Six sinks that append to (*out)[k], in chunks of `chunk_bytes` (as to
+// files).
+std::array<OutputSink, kDeliverables> StringSinks(std::array<std::string, kDeliverables>* out,
+                                                  size_t chunk_bytes) {
+  std::array<OutputSink, kDeliverables> sinks;
+  for (size_t k = 0; k < kDeliverables; ++k) {
+    sinks[k] = OutputSink(
+        [out, k](std::string_view bytes) {
+          (*out)[k].append(bytes);
+          return bitext::Status::Ok();
+        },
+        chunk_bytes);
+  }
+  return sinks;
+}
+
 // The six outputs as WriteDeliverables makes them, passed on in small chunks
 // (as to files), and its report.
 std::array<std::string, kDeliverables> Streamed(const std::string& dir,
@@ -46,15 +62,7 @@ std::array<std::string, kDeliverables> Streamed(const std::string& dir,
   auto reader = bitext::DocumentReader::Open(dir);
   REQUIRE(reader.ok());
   std::array<std::string, kDeliverables> out;
-  std::array<OutputSink, kDeliverables> sinks;
-  for (size_t k = 0; k < kDeliverables; ++k) {
-    sinks[k] = OutputSink(
-        [&out, k](std::string_view bytes) {
-          out[k].append(bytes);
-          return bitext::Status::Ok();
-        },
-        /*chunk_bytes=*/512);
-  }
+  std::array<OutputSink, kDeliverables> sinks = StringSinks(&out, /*chunk_bytes=*/512);
   auto got = bitext::WriteDeliverables(reader->get(), opt, &sinks);
   REQUIRE(got.ok());
   for (OutputSink& s : sinks) REQUIRE(s.Finish().ok());
@@ -238,6 +246,8 @@ TEST_CASE("WriteDeliverables reports a read that fails on one thread only", "[de
   auto doc = bitext::LoadDocument(dir);
   REQUIRE(doc.ok());
   REQUIRE(doc->units.size() > 3);
+  bitext::DeliverablesReport report;
+  const std::array<std::string, kDeliverables> want = Streamed(dir, DeliverablesOptions(), &report);
   struct Row {
     const char* name;
     FailingReader::FailOn fail_on;
@@ -256,19 +266,14 @@ TEST_CASE("WriteDeliverables reports a read that fails on one thread only", "[de
     DeliverablesOptions opt;
     opt.threads = r.threads;
     std::array<std::string, kDeliverables> out;
-    std::array<OutputSink, kDeliverables> sinks;
-    for (size_t k = 0; k < kDeliverables; ++k) {
-      sinks[k] = OutputSink(
-          [&out, k](std::string_view bytes) {
-            out[k].append(bytes);
-            return bitext::Status::Ok();
-          },
-          /*chunk_bytes=*/64);
-    }
+    std::array<OutputSink, kDeliverables> sinks = StringSinks(&out, /*chunk_bytes=*/64);
     auto got = bitext::WriteDeliverables(&reader, opt, &sinks);
     if (r.error == nullptr) {
       REQUIRE(got.ok());
       CHECK(got->units == doc->units.size());
+      // Batches of three from memory make what DocumentReader's make.
+      for (OutputSink& s : sinks) REQUIRE(s.Finish().ok());
+      CHECK(out == want);
     } else {
       REQUIRE_FALSE(got.ok());
       CHECK(got.status().ToString() == doc->po_path + ": " + r.error);
