@@ -295,11 +295,7 @@ enum class Lb : uint8_t {
   kSp,     // SP
 };
 
-// A Hangul syllable's class (H2/H3, which the rules here treat as AL),
-// stated once for LbOf and SpaceBreakOpportunities' syllable path.
-constexpr Lb kHangulSyllableLb = Lb::kAl;
-
-// LbOf for an ASCII character.
+// The class of an ASCII character.
 constexpr Lb AsciiLb(char32_t c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Lb::kAl;
   if (c >= '0' && c <= '9') return Lb::kNu;
@@ -350,16 +346,15 @@ constexpr Lb AsciiLb(char32_t c) {
   }
 }
 
-// AsciiLb of every ASCII byte, looked up by SpaceBreakOpportunities' scan.
+// AsciiLb of every ASCII byte, looked up by NextLb.
 constexpr std::array<Lb, 0x80> kAsciiLb = [] {
   std::array<Lb, 0x80> t{};
   for (char32_t c = 0; c < 0x80; ++c) t[c] = AsciiLb(c);
   return t;
 }();
 
-Lb LbOf(char32_t c) {
-  if (c < 0x80) return AsciiLb(c);
-  if (IsHangulSyllable(c)) return kHangulSyllableLb;
+// The class of a character that is neither ASCII nor a Hangul syllable.
+Lb OtherLb(char32_t c) {
   switch (c) {
     case 0x00B7:  // ·
       return Lb::kAl;
@@ -385,6 +380,19 @@ Lb LbOf(char32_t c) {
     default:
       return Lb::kOther;
   }
+}
+
+// The class of the character at text[*i], advancing *i past it: ASCII by
+// table, a Hangul syllable (H2/H3, which the rules here treat as AL) without
+// a full decode, the rest decoded (ill-formed bytes: U+FFFD, kOther).
+inline Lb NextLb(std::string_view text, size_t* i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  if (p[*i] < 0x80) return kAsciiLb[p[(*i)++]];
+  if (IsHangulSyllableAt(p, *i, text.size())) {
+    *i += 3;
+    return Lb::kAl;
+  }
+  return OtherLb(NextCodePoint(text, i));
 }
 
 struct Candidate {
@@ -841,18 +849,9 @@ bool SpaceBreakOpportunities(std::string_view text, LineLang lang, std::vector<s
   if (U_ICU_VERSION_MAJOR_NUM != kSpaceBreakIcuVersion) return false;
   if (!text.empty() && text.front() == ' ') return false;
   Lb last = Lb::kOther;  // the last character that is not a space
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   for (size_t i = 0; i < text.size();) {
     const size_t at = i;
-    Lb k;
-    if (p[i] < 0x80) {
-      k = kAsciiLb[p[i++]];
-    } else if (IsHangulSyllableAt(p, i, text.size())) {
-      k = kHangulSyllableLb;
-      i += 3;
-    } else {
-      k = LbOf(NextCodePoint(text, &i));  // ill-formed bytes: U+FFFD, kOther
-    }
+    const Lb k = NextLb(text, &i);
     if (k == Lb::kOther) return false;
     if (at > 0 && k != Lb::kSp) {
       const char before = text[at - 1];
