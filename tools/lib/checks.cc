@@ -572,7 +572,7 @@ std::vector<Finding> CheckSubtitles(const MergedDocument& doc, const std::vector
           UnitFinding(doc, mu, "subtitles", FindingSeverity::kWarning, label + std::move(msg)));
     };
     for (size_t l = 0; l < cue.en_lines.size(); ++l) {
-      size_t len = ToCps(cue.en_lines[l]).size();
+      size_t len = CodePointCount(cue.en_lines[l]);
       if (len > opt.en_max_line) {
         add("English line " + std::to_string(l + 1) + " has " + std::to_string(len) +
             " characters (at most " + std::to_string(opt.en_max_line) +

@@ -136,11 +136,9 @@ Result<std::vector<Unit>> LoadSrtSource(const std::string& clean, const std::str
     std::vector<int64_t> weights;
     int64_t total = 0;
     for (std::string_view s : sentences) {
-      int64_t w = 0;
-      for (size_t k = 0; k < s.size(); ++k) {
-        unsigned char c = static_cast<unsigned char>(s[k]);
-        if ((c & 0xC0) != 0x80 && c != ' ') ++w;
-      }
+      // Code points other than spaces.
+      int64_t w =
+          static_cast<int64_t>(WellFormedCodePointCount(s)) - std::count(s.begin(), s.end(), ' ');
       w = std::max<int64_t>(w, 1);
       weights.push_back(w);
       total += w;

@@ -526,10 +526,7 @@ TextPosition LineIndex::At(size_t byte_offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte_offset);
   size_t line = size_t(it - line_starts_.begin());  // 1-based
   size_t start = line_starts_[line - 1];
-  int col = 1;
-  for (size_t i = start; i < byte_offset; ++i)
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
-  return TextPosition{int(line), col};
+  return TextPosition{int(line), ColumnOf(text_.substr(start), byte_offset - start)};
 }
 
 TextPosition PositionAt(std::string_view text, size_t byte_offset) {

@@ -238,9 +238,7 @@ inline size_t WellFormedCodePointCount(std::string_view s) {
 // bytes before `off` must be well-formed (WellFormedCodePointCount), as they
 // are before the first ill-formed byte of a line.
 inline int ColumnOf(std::string_view line, size_t off) {
-  return static_cast<int>(
-             WellFormedCodePointCount(line.substr(0, off < line.size() ? off : line.size()))) +
-         1;
+  return static_cast<int>(WellFormedCodePointCount(line.substr(0, off))) + 1;
 }
 
 }  // namespace bitext
