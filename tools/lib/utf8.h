@@ -100,18 +100,6 @@ inline char32_t NextCodePoint(std::string_view s, size_t* i) {
   return c;
 }
 
-// The start of the code point that ends at byte `end` (0 < end <= s.size()),
-// as NextCodePoint would have read it going forwards: an ill-formed byte
-// stands alone.
-inline size_t PrevCodePointStart(std::string_view s, size_t end) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t b = end - 1;
-  while (b > 0 && end - b < 4 && (p[b] & 0xC0) == 0x80) --b;
-  char32_t c;
-  const size_t len = DecodeUtf8(s.substr(0, end), b, &c);
-  return len != 0 && b + len == end ? b : end - 1;
-}
-
 // The code point that ends at byte `end` (0 < end <= s.size()), as
 // NextCodePoint would have read it going forwards (U+FFFD for an ill-formed
 // byte), into *cp; returns where it starts (PrevCodePointStart). ASCII and
@@ -129,9 +117,22 @@ inline size_t PrevCodePoint(std::string_view s, size_t end, char32_t* cp) {
       return end - 3;
     }
   }
-  const size_t start = PrevCodePointStart(s, end);
-  CodePointAt(s.substr(0, end), start, cp);
-  return start;
+  // Back over at most three continuation bytes to a lead byte, and one
+  // decode from there; an ill-formed byte stands alone (U+FFFD).
+  size_t b = end - 1;
+  while (b > 0 && end - b < 4 && (p[b] & 0xC0) == 0x80) --b;
+  const size_t len = DecodeUtf8(s.substr(0, end), b, cp);
+  if (len != 0 && b + len == end) return b;
+  *cp = 0xFFFD;  // p[end - 1] is not ASCII here
+  return end - 1;
+}
+
+// The start of the code point that ends at byte `end` (0 < end <= s.size()),
+// as NextCodePoint would have read it going forwards: an ill-formed byte
+// stands alone.
+inline size_t PrevCodePointStart(std::string_view s, size_t end) {
+  char32_t c;
+  return PrevCodePoint(s, end, &c);
 }
 
 // PrevCodePoint's code point alone.
