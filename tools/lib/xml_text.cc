@@ -300,12 +300,21 @@ bool IsDisplayClean(std::string_view s) {
   if (s.front() == ' ' || s.back() == ' ') return false;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
+#if defined(__SSE2__)
+  size_t blocks_from = 0;  // no stretch is tried before this offset (one just failed)
+#endif
   for (size_t i = 0; i < n;) {
 #if defined(__SSE2__)
     // Clean stretches (English, Korean) sixteen bytes at a time; the
     // character that ends one, and the short tail, one at a time below.
-    i += CleanDisplayStretch(p, i, n);
-    if (i == n) break;
+    // Where a stretch fails at once (text the blocks do not cover: CJK,
+    // Cyrillic, runs of quotes), the next sixteen bytes go one at a time.
+    if (i >= blocks_from) {
+      const size_t stretch = CleanDisplayStretch(p, i, n);
+      if (stretch == 0) blocks_from = i + 16;
+      i += stretch;
+      if (i == n) break;
+    }
 #endif
     const unsigned char b = p[i];
     if (b > 0x20 && b < 0x7F) {
