@@ -165,7 +165,11 @@ Block BlockOf(UnitKind k) {
 
 }  // namespace
 
-std::string MarkdownInline(std::string_view text) { return EscapeInline(DisplayLine(text)); }
+std::string MarkdownInline(std::string_view text) {
+  // A display line already (the article's English, Kept) is escaped as it
+  // is, without a copy: DisplayLine would return it unchanged.
+  return IsDisplayClean(text) ? EscapeInline(text) : EscapeInline(DisplayLine(text));
+}
 
 std::string MarkdownParagraph(std::string_view text) {
   return EscapeBlockStart(MarkdownInline(text));
@@ -396,11 +400,8 @@ void ArticleMarkdownWriter::State::Write(const MergedUnit& mu) {
 
 void ArticleMarkdownWriter::State::Lay(UnitKind kind, int paragraph, const std::string& ko_text,
                                        const std::string& en_text) {
-  // en_text is a display line already (Kept): the whole text is escaped
-  // without MarkdownInline's cleaning; its pieces below may start with a
-  // space and go through it.
   if (kind == UnitKind::kByline) {
-    bylines.push_back(EscapeBlockStart(EscapeInline(en_text)));
+    bylines.push_back(MarkdownParagraph(en_text));
     return;
   }
   if (kind == UnitKind::kCaption && !seen_captions.insert(en_text).second) return;
@@ -436,12 +437,11 @@ void ArticleMarkdownWriter::State::Lay(UnitKind kind, int paragraph, const std::
     if (label > 0) {
       parts.push_back("**" + MarkdownInline(name) + ":** " + MarkdownInline(en_text.substr(label)));
     } else {
-      parts.push_back(parts.empty() ? EscapeBlockStart(EscapeInline(en_text))
-                                    : EscapeInline(en_text));
+      parts.push_back(parts.empty() ? MarkdownParagraph(en_text) : MarkdownInline(en_text));
     }
     return;
   }
-  parts.push_back(EscapeInline(en_text));
+  parts.push_back(MarkdownInline(en_text));
 }
 
 void ArticleMarkdownWriter::State::Flush() {
