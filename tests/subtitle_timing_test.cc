@@ -528,8 +528,8 @@ TEST_CASE("CueMaker taking cues as units come gives MakeCues' cues", "[subtitle_
 TEST_CASE("Cue lines are clean display lines whatever the unit's text holds", "[subtitle_timing]") {
   // The writers take CueMaker's lines unchecked (Cue::lines_clean): text
   // with controls, tabs, CRLF, invisible format characters, ill-formed
-  // bytes, runs of spaces, combining marks and long words cut inside gives
-  // lines that are clean all the same.
+  // bytes, runs of spaces, combining marks and long words cut inside (in
+  // the text or the speaker's name) gives lines that are clean all the same.
   const std::string dirty[] = {
       "\t앞 공백과\r\n줄바꿈,   여러 칸  공백\x01 그리고 \xE2\x80\x8B보이지 않는 문자.  ",
       "e\xCC\x81" + Repeat("가\xCC\x81", 60) + " 끝\xFF\xFE.",
@@ -548,6 +548,11 @@ TEST_CASE("Cue lines are clean display lines whatever the unit's text holds", "[
       ++n;
       units.push_back(MU("s" + std::to_string(n), n, UnitKind::kSpeech, ko, en,
                          TranslationState::kTranslated, "화자"));
+      // A speaker name as dirty as the text (a hand-made unit; the
+      // segmenter's come from clean text).
+      ++n;
+      units.push_back(MU("d" + std::to_string(n), n, UnitKind::kSpeech, ko, en,
+                         TranslationState::kTranslated, "\t화\x01  자\xE2\x80\x8B"));
     }
   }
   TimingOptions opt;

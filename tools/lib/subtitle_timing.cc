@@ -398,6 +398,7 @@ struct CueMaker::State {
   std::string prev_speaker;
   // Kept across units: their buffers are reused.
   std::string ko, en;
+  std::string ko_speaker;  // the unit's speaker as a display line
   PieceSplitter ko_split, en_split;
   std::vector<Range> ko_pieces, en_pieces;
 
@@ -420,8 +421,12 @@ void CueMaker::State::Add(const MergedUnit& mu) {
   const std::string& speaker = mu.unit.speaker;
   std::string en_name;
   if (!speaker.empty() && EnglishSpeakerLabel(en, &en_name) > 0) en_names[speaker] = en_name;
+  // The name as a display line, as ko is: the cue lines are pieces of ko.
+  if (!speaker.empty()) AssignDisplayLine(speaker, &ko_speaker);
   if (!speaker.empty() && speaker != prev_speaker) {
-    if (ko.compare(0, speaker.size() + 1, speaker + ":") != 0) ko.insert(0, speaker + ": ");
+    if (ko.compare(0, ko_speaker.size() + 1, ko_speaker + ":") != 0) {
+      ko.insert(0, ko_speaker + ": ");
+    }
     auto it = en_names.find(speaker);
     if (EnglishSpeakerLabel(en, nullptr) == 0 && it != en_names.end()) {
       en.insert(0, it->second + ": ");
@@ -432,7 +437,7 @@ void CueMaker::State::Add(const MergedUnit& mu) {
   std::string en_speaker = name_it != en_names.end() ? name_it->second : std::string();
 
   ko_lb.keep_together.clear();
-  if (!speaker.empty()) ko_lb.keep_together.push_back(speaker);
+  if (!speaker.empty()) ko_lb.keep_together.push_back(ko_speaker);
   en_lb.keep_together.clear();
   if (!en_speaker.empty()) en_lb.keep_together.push_back(en_speaker);
 
