@@ -2,9 +2,6 @@
 // tests/data/build/ (a plain-text article and a timed ko.srt): outputs,
 // golden files, reproducibility, validation by the tools that read them, and
 // errors (nothing written, the file named, exit code).
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -12,6 +9,7 @@
 #include <vector>
 
 #include "file_io.h"
+#include "run_shell.h"
 #include "temp_dir.h"
 
 namespace fs = std::filesystem;
@@ -21,39 +19,16 @@ using bitext::WriteFileAtomic;
 
 namespace {
 
-struct RunResult {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
 std::string Scratch(const std::string& name) { return FreshTempPath("bitext_build_", name); }
 
 // Runs the bitext binary from the repository root, in a subshell that runs
 // the shell commands `before` first (e.g. "ulimit -n 8 &&": it limits bitext,
 // not the redirections of its output).
 RunResult Bitext(const std::string& args, const std::string& before = "") {
-  std::string base = Scratch("run");
-  std::string cmd = "cd '" + std::string(BITEXT_SOURCE_DIR) + "' && (" + before + " exec '" +
-                    BITEXT_BINARY + "' " + args + ") >'" + base + ".out' 2>'" + base +
-                    ".err' </dev/null";
-  int status = std::system(cmd.c_str());
-  RunResult r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  auto out = ReadFile(base + ".out");
-  auto err = ReadFile(base + ".err");
-  if (out.ok()) r.out = *out;
-  if (err.ok()) r.err = *err;
-  fs::remove(base + ".out");
-  fs::remove(base + ".err");
-  return r;
+  return RunShell(BITEXT_SOURCE_DIR, before + " exec " + BitextCommand() + " " + args);
 }
 
 const char* const kSuffixes[] = {".en.md", ".en.srt", ".en.vtt", ".md", ".srt", ".tmx"};
-
-bool HaveTool(const std::string& name) {
-  return std::system(("command -v " + name + " >/dev/null 2>&1").c_str()) == 0;
-}
 
 // A sanitizer's runtime needs file descriptors of its own (UBSan's vptr
 // check opens a pipe to test memory), so under a descriptor limit it fails

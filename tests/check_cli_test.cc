@@ -2,11 +2,9 @@
 // tests/data/check/mini-report (ko.txt + en.po) with tests/data/check/terms.tsv:
 // the pristine copy passes; a copy with four planted errors fails with one
 // error naming each planted unit.
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -15,6 +13,7 @@
 #include <vector>
 
 #include "document.h"
+#include "run_shell.h"
 
 namespace fs = std::filesystem;
 
@@ -22,29 +21,8 @@ namespace {
 
 const std::string kFixture = std::string(BITEXT_SOURCE_DIR) + "/tests/data/check";
 
-struct Run {
-  int rc = -1;
-  std::string out;
-};
-
-Run Bitext(const std::string& args) {
-  std::string cmd = std::string(BITEXT_BINARY) + " " + args + " 2>/dev/null";
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+RunResult Bitext(const std::string& args) {
+  return RunShell(BITEXT_SOURCE_DIR, BitextCommand() + " " + args);
 }
 
 void Spit(const fs::path& p, const std::string& s) {
@@ -103,9 +81,9 @@ std::vector<std::string> Lines(const std::string& s) {
 
 TEST_CASE("bitext check passes the pristine fixture", "[check_cli]") {
   TempCopy t;
-  Run r = Bitext("check " + t.doc() + " --glossary " + t.glossary() + " --strict");
+  RunResult r = Bitext("check " + t.doc() + " --glossary " + t.glossary() + " --strict");
   INFO(r.out);
-  CHECK(r.rc == 0);
+  CHECK(r.code == 0);
   CHECK(r.out.empty());
 }
 
@@ -117,16 +95,16 @@ TEST_CASE("bitext check finds one error for each planted error", "[check_cli]") 
   std::string quote = UnitWithEnglish(t.doc(), "leading role");
   std::string emptied = UnitWithEnglish(t.doc(), "threaten jobs");
 
-  std::string po = Slurp(po_path);
+  std::string po = ReadBytes(po_path);
   ReplaceOnce(&po, "co-founder Greg Brockman attended", "co-founder Greg Brokman attended");
   ReplaceOnce(&po, "$10 million (13 billion won)", "$20 million (13 billion won)");
   ReplaceOnce(&po, "AI technology.”", "AI technology.");
   ReplaceOnce(&po, "msgstr \"Q. Won't AI threaten jobs?\"", "msgstr \"\"");
   Spit(po_path, po);
 
-  Run r = Bitext("check " + t.doc() + " --glossary " + t.glossary() + " --format jsonl");
+  RunResult r = Bitext("check " + t.doc() + " --glossary " + t.glossary() + " --format jsonl");
   INFO(r.out);
-  CHECK(r.rc == 1);
+  CHECK(r.code == 1);
   std::map<std::string, std::vector<std::string>> errors;  // unit -> checks
   for (const std::string& line : Lines(r.out)) {
     REQUIRE(line.front() == '{');
@@ -149,8 +127,8 @@ TEST_CASE("bitext check finds one error for each planted error", "[check_cli]") 
   CHECK(errors == want);
 
   // The text format names en.po and the entry's line, and the term.
-  Run text = Bitext("check " + t.doc() + " --glossary " + t.glossary());
-  CHECK(text.rc == 1);
+  RunResult text = Bitext("check " + t.doc() + " --glossary " + t.glossary());
+  CHECK(text.code == 1);
   INFO(text.out);
   CHECK(text.out.find(po_path + ":") != std::string::npos);
   CHECK(text.out.find(": error: [glossary] " + misspelt +
@@ -164,22 +142,22 @@ TEST_CASE("bitext check finds one error for each planted error", "[check_cli]") 
 TEST_CASE("bitext check: warnings fail only with --strict", "[check_cli]") {
   TempCopy t;
   std::string po_path = t.doc() + "/en.po";
-  std::string po = Slurp(po_path);
+  std::string po = ReadBytes(po_path);
   ReplaceOnce(&po, "took part in a roundtable.", "took part in a roundtable. ");  // trailing space
   Spit(po_path, po);
-  Run plain = Bitext("check " + t.doc() + " --glossary " + t.glossary());
+  RunResult plain = Bitext("check " + t.doc() + " --glossary " + t.glossary());
   INFO(plain.out);
-  CHECK(plain.rc == 0);
+  CHECK(plain.code == 0);
   CHECK(plain.out.find(": warning: [spacing] ") != std::string::npos);
   CHECK(plain.out.find(": trailing space in the English") != std::string::npos);
-  Run strict = Bitext("check " + t.doc() + " --glossary " + t.glossary() + " --strict");
-  CHECK(strict.rc == 1);
+  RunResult strict = Bitext("check " + t.doc() + " --glossary " + t.glossary() + " --strict");
+  CHECK(strict.code == 1);
 }
 
 TEST_CASE("bitext check: obsolete entries are info", "[check_cli]") {
   TempCopy t;
   std::string po_path = t.doc() + "/en.po";
-  std::string po = Slurp(po_path);
+  std::string po = ReadBytes(po_path);
   po +=
       "\n#~ msgctxt \"u0123456789ab\"\n#~ msgid \"지워진 문장.\"\n#~ msgstr \"A deleted "
       "sentence.\"\n";
@@ -189,9 +167,9 @@ TEST_CASE("bitext check: obsolete entries are info", "[check_cli]") {
     ++line;
     if (l.rfind("#~ msgid", 0) == 0) break;
   }
-  Run r = Bitext("check " + t.doc() + " --glossary " + t.glossary() + " --strict");
+  RunResult r = Bitext("check " + t.doc() + " --glossary " + t.glossary() + " --strict");
   INFO(r.out);
-  CHECK(r.rc == 0);
+  CHECK(r.code == 0);
   CHECK(r.out == po_path + ":" + std::to_string(line) +
                      ": info: [obsolete] u0123456789ab: obsolete entry kept (#~) for “지워진 "
                      "문장.”\n");
@@ -199,10 +177,10 @@ TEST_CASE("bitext check: obsolete entries are info", "[check_cli]") {
 
 TEST_CASE("bitext check: usage and missing files", "[check_cli]") {
   TempCopy t;
-  CHECK(Bitext("check " + t.doc() + " --format xml").rc == 2);
-  CHECK(Bitext("check " + t.doc() + " --no-such-flag").rc == 2);
-  Run missing_glossary = Bitext("check " + t.doc() + " --glossary " + t.doc() + "/nope.tsv");
-  CHECK(missing_glossary.rc == 1);
-  Run missing_doc = Bitext("check " + t.doc() + "-nope --glossary " + t.glossary());
-  CHECK(missing_doc.rc == 1);
+  CHECK(Bitext("check " + t.doc() + " --format xml").code == 2);
+  CHECK(Bitext("check " + t.doc() + " --no-such-flag").code == 2);
+  RunResult missing_glossary = Bitext("check " + t.doc() + " --glossary " + t.doc() + "/nope.tsv");
+  CHECK(missing_glossary.code == 1);
+  RunResult missing_doc = Bitext("check " + t.doc() + "-nope --glossary " + t.glossary());
+  CHECK(missing_doc.code == 1);
 }

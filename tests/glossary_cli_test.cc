@@ -1,32 +1,17 @@
 // End-to-end tests of `bitext glossary ...`: output and exit codes.
-#include <sys/wait.h>
-
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "run_shell.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
 const std::string kData = std::string(BITEXT_SOURCE_DIR) + "/tests/data/glossary";
-
-struct Run {
-  int rc = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // A scratch folder, removed at the end of the test.
 struct Scratch {
@@ -41,36 +26,26 @@ struct Scratch {
 };
 
 // Runs `bitext ARGS` in folder `cwd`; ARGS is shell text.
-Run Bitext(const std::string& args, const std::string& cwd = kData) {
-  static Scratch io;
-  Run r;
-  fs::path out = io.dir / "out";
-  fs::path err = io.dir / "err";
-  std::string cmd = "cd '" + cwd + "' && '" + std::string(BITEXT_BINARY) + "' " + args + " >'" +
-                    out.string() + "' 2>'" + err.string() + "'";
-  int status = std::system(cmd.c_str());
-  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = Slurp(out);
-  r.err = Slurp(err);
-  return r;
+RunResult Bitext(const std::string& args, const std::string& cwd = kData) {
+  return RunShell(cwd, BitextCommand() + " " + args);
 }
 
 }  // namespace
 
 TEST_CASE("glossary list", "[glossary_cli]") {
-  Run r = Bitext("glossary --glossary small.tsv list");
-  CHECK(r.rc == 0);
-  std::string all = Slurp(kData + "/small.tsv");
+  RunResult r = Bitext("glossary --glossary small.tsv list");
+  CHECK(r.code == 0);
+  std::string all = ReadBytes(kData + "/small.tsv");
   CHECK(r.out == all.substr(all.find("ko\t")));  // without the comments
   r = Bitext("glossary --glossary small.tsv list --kind person");
-  CHECK(r.rc == 0);
+  CHECK(r.code == 0);
   CHECK(r.out ==
         "ko\ten\tkind\tvariants\tnote\n"
         "샘 알트만\tSam Altman\tperson\t샘 올트먼|샘 알트먼\tCEO of OpenAI, \"Sam\"\n"
         "이영\tLee Young\tperson\t\tMinister\n");
-  CHECK(Bitext("glossary --glossary small.tsv list --kind persons").rc == 2);
+  CHECK(Bitext("glossary --glossary small.tsv list --kind persons").code == 2);
   r = Bitext("glossary --glossary missing.tsv list");
-  CHECK(r.rc == 1);
+  CHECK(r.code == 1);
   CHECK(r.err.find("missing.tsv") != std::string::npos);
 }
 
@@ -78,15 +53,15 @@ TEST_CASE("glossary add", "[glossary_cli]") {
   Scratch s;
   fs::path g = s.dir / "terms.tsv";
   fs::copy_file(kData + "/small.tsv", g);
-  const std::string before = Slurp(g);
+  const std::string before = ReadBytes(g);
   const std::string opt = "glossary --glossary '" + g.string() + "' ";
 
   SECTION("adds sorted, atomically") {
-    Run r = Bitext(opt +
-                   "add 마이크로소프트 Microsoft --kind org --variant MS --variant 마소 "
-                   "--note 'US software company'");
-    CHECK(r.rc == 0);
-    std::string after = Slurp(g);
+    RunResult r = Bitext(opt +
+                         "add 마이크로소프트 Microsoft --kind org --variant MS --variant 마소 "
+                         "--note 'US software company'");
+    CHECK(r.code == 0);
+    std::string after = ReadBytes(g);
     CHECK(after.find("네이버웹툰\t") < after.find("마이크로소프트\tMicrosoft\torg\tMS|마소\tUS "
                                                   "software company\n"));
     CHECK(after.find("마이크로소프트\t") < after.find("샘 알트만\t"));
@@ -95,67 +70,67 @@ TEST_CASE("glossary add", "[glossary_cli]") {
     for (const auto& e : fs::directory_iterator(s.dir)) names.push_back(e.path().filename());
     CHECK(names == std::vector<std::string>{"terms.tsv"});
     // Default kind is term.
-    CHECK(Bitext(opt + "add 거대언어모델 'large language model'").rc == 0);
-    CHECK(Slurp(g).find("거대언어모델\tlarge language model\tterm\t\t\n") != std::string::npos);
+    CHECK(Bitext(opt + "add 거대언어모델 'large language model'").code == 0);
+    CHECK(ReadBytes(g).find("거대언어모델\tlarge language model\tterm\t\t\n") != std::string::npos);
   }
   SECTION("identical re-add is a no-op") {
-    Run r = Bitext(opt + "add 네이버 Naver --kind org");
-    CHECK(r.rc == 0);
-    CHECK(Slurp(g) == before);
+    RunResult r = Bitext(opt + "add 네이버 Naver --kind org");
+    CHECK(r.code == 0);
+    CHECK(ReadBytes(g) == before);
   }
   SECTION("refuses Korean that means something else") {
-    Run r = Bitext(opt + "add 네이버 Never");
-    CHECK(r.rc == 1);
+    RunResult r = Bitext(opt + "add 네이버 Never");
+    CHECK(r.code == 1);
     CHECK(r.err == g.string() + ":5: '네이버' is already the Korean of 'Naver' (org)\n");
-    CHECK(Slurp(g) == before);
+    CHECK(ReadBytes(g) == before);
     r = Bitext(opt + "add 챗GPT ChatGPT --variant GPT5");
-    CHECK(r.rc == 1);
+    CHECK(r.code == 1);
     CHECK(r.err == g.string() + ":4: 'GPT5' is already a variant of 'GPT-5' = 'GPT-5' (product)\n");
-    CHECK(Slurp(g) == before);
+    CHECK(ReadBytes(g) == before);
   }
   SECTION("a malformed file is left untouched") {
     std::string bad = before + "깨진\tbroken\tnonsense\t\t\n";
     { std::ofstream(g, std::ios::binary) << bad; }
-    Run r = Bitext(opt + "add 새말 neologism");
-    CHECK(r.rc == 1);
+    RunResult r = Bitext(opt + "add 새말 neologism");
+    CHECK(r.code == 1);
     CHECK(r.err.find(g.string() + ":11: unknown kind 'nonsense'") == 0);
-    CHECK(Slurp(g) == bad);
+    CHECK(ReadBytes(g) == bad);
   }
   SECTION("usage errors exit 2") {
-    CHECK(Bitext(opt + "add 새말").rc == 2);
-    CHECK(Bitext(opt + "add 새말 neologism --kind nonsense").rc == 2);
-    CHECK(Slurp(g) == before);
+    CHECK(Bitext(opt + "add 새말").code == 2);
+    CHECK(Bitext(opt + "add 새말 neologism --kind nonsense").code == 2);
+    CHECK(ReadBytes(g) == before);
   }
 }
 
 TEST_CASE("glossary lookup", "[glossary_cli]") {
-  Run r = Bitext(
+  RunResult r = Bitext(
       "glossary --glossary small.tsv lookup '샘 알트만 오픈AI 대표가\n이영아 기자와 이영 장관, "
       "GPT5도'");
-  CHECK(r.rc == 0);
+  CHECK(r.code == 0);
   CHECK(r.out ==
         "1:1-5\t샘 알트만\t샘 알트만\tSam Altman\n"
         "1:7-10\t오픈AI\t오픈AI\tOpenAI\n"
         "2:9-10\t이영\t이영\tLee Young\n"
         "2:16-19\tGPT5\tGPT-5\tGPT-5\n");
   r = Bitext("glossary --glossary small.tsv lookup --file translations/doc-b/ko.txt");
-  CHECK(r.rc == 0);
+  CHECK(r.code == 0);
   CHECK(r.out ==
         "translations/doc-b/ko.txt:1:1-2\t이영\t이영\tLee Young\n"
         "translations/doc-b/ko.txt:1:8-12\t네이버웹툰\t네이버웹툰\tNaver Webtoon\n");
-  CHECK(Bitext("glossary --glossary small.tsv lookup").rc == 2);
-  CHECK(Bitext("glossary --glossary small.tsv lookup --file nope.txt").rc == 1);
+  CHECK(Bitext("glossary --glossary small.tsv lookup").code == 2);
+  CHECK(Bitext("glossary --glossary small.tsv lookup --file nope.txt").code == 1);
 }
 
 TEST_CASE("glossary lint", "[glossary_cli]") {
-  Run r = Bitext("glossary --glossary small.tsv lint --translations translations");
-  CHECK(r.rc == 0);
+  RunResult r = Bitext("glossary --glossary small.tsv lint --translations translations");
+  CHECK(r.code == 0);
   CHECK(r.out.empty());
   CHECK(r.err ==
         "small.tsv:5: warning: '네이버' (Naver) occurs in no document\n"
         "small.tsv: 7 terms, 0 errors, 1 warnings\n");
   r = Bitext("glossary --glossary small.tsv lint --translations nowhere");
-  CHECK(r.rc == 0);
+  CHECK(r.code == 0);
   CHECK(r.err ==
         "nowhere: warning: no such folder; unused terms not checked\n"
         "small.tsv: 7 terms, 0 errors, 1 warnings\n");
@@ -169,7 +144,7 @@ TEST_CASE("glossary lint", "[glossary_cli]") {
                                           "오픈AI\tOpenAI\torg\t이영\t\n";
   }
   r = Bitext("glossary --glossary '" + g.string() + "' lint --translations translations");
-  CHECK(r.rc == 1);
+  CHECK(r.code == 1);
   CHECK(r.err == g.string() +
                      ":3: error: '이영' has two English renderings: 'Lee Young' at line 2 and "
                      "'Young Lee' here\n" +
@@ -180,8 +155,8 @@ TEST_CASE("glossary lint", "[glossary_cli]") {
 }
 
 TEST_CASE("glossary candidates", "[glossary_cli]") {
-  Run r = Bitext("glossary --glossary small.tsv candidates --translations translations");
-  CHECK(r.rc == 0);
+  RunResult r = Bitext("glossary --glossary small.tsv candidates --translations translations");
+  CHECK(r.code == 0);
   CHECK(r.out ==
         "2\tLLM\tlatin\ttranslations/doc-a/ko.txt:5:4\n"
         "2\t소프트뱅크벤처스\tparticles\ttranslations/doc-b/ko.txt:1:21\n"
@@ -192,17 +167,17 @@ TEST_CASE("glossary candidates", "[glossary_cli]") {
 }
 
 TEST_CASE("glossary export", "[glossary_cli]") {
-  Run r = Bitext("glossary --glossary small.tsv export --format omegat");
-  CHECK(r.rc == 0);
-  CHECK(r.out == Slurp(kData + "/small.omegat.txt"));
+  RunResult r = Bitext("glossary --glossary small.tsv export --format omegat");
+  CHECK(r.code == 0);
+  CHECK(r.out == ReadBytes(kData + "/small.omegat.txt"));
   r = Bitext("glossary --glossary small.tsv export --format csv");
-  CHECK(r.rc == 0);
-  CHECK(r.out == Slurp(kData + "/small.csv"));
+  CHECK(r.code == 0);
+  CHECK(r.out == ReadBytes(kData + "/small.csv"));
   r = Bitext("glossary --glossary small.tsv export --format tbx");
-  CHECK(r.rc == 0);
-  CHECK(r.out == Slurp(kData + "/small.tbx"));
-  CHECK(Bitext("glossary --glossary small.tsv export --format tbx | xmllint --noout -").rc == 0);
-  CHECK(Bitext("glossary --glossary small.tsv export --format xlsx").rc == 2);
-  CHECK(Bitext("glossary --glossary small.tsv export").rc == 2);
-  CHECK(Bitext("glossary").rc == 2);
+  CHECK(r.code == 0);
+  CHECK(r.out == ReadBytes(kData + "/small.tbx"));
+  CHECK(Bitext("glossary --glossary small.tsv export --format tbx | xmllint --noout -").code == 0);
+  CHECK(Bitext("glossary --glossary small.tsv export --format xlsx").code == 2);
+  CHECK(Bitext("glossary --glossary small.tsv export").code == 2);
+  CHECK(Bitext("glossary").code == 2);
 }

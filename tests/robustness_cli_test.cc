@@ -13,7 +13,6 @@
 // Odd bytes are generated here, into a fresh temporary folder per test, not
 // committed as fixtures.
 #include <stdlib.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -27,6 +26,7 @@
 
 #include "glossary.h"
 #include "po_store.h"
+#include "run_shell.h"
 #include "temp_dir.h"
 #include "text_clean.h"
 
@@ -43,52 +43,9 @@ void WriteBytes(const std::string& path, const std::string& bytes) {
   REQUIRE(f.good());
 }
 
-std::string ReadBytes(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::ostringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
-
-std::string ShellQuote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'')
-      out += "'\\''";
-    else
-      out += c;
-  }
-  return out + "'";
-}
-
-struct RunResult {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs a shell command line in `cwd`, capturing stdout and stderr.
-RunResult RunShell(const std::string& cwd, const std::string& command) {
-  static int counter = 0;
-  std::string base =
-      (fs::temp_directory_path() /
-       ("bitext-robust-run." + std::to_string(::getpid()) + "." + std::to_string(counter++)))
-          .string();
-  std::string line = "cd " + ShellQuote(cwd) + " && " + command + " >" + ShellQuote(base + ".out") +
-                     " 2>" + ShellQuote(base + ".err") + " </dev/null";
-  int status = std::system(line.c_str());
-  RunResult r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.out = ReadBytes(base + ".out");
-  r.err = ReadBytes(base + ".err");
-  fs::remove(base + ".out");
-  fs::remove(base + ".err");
-  return r;
-}
-
 // Runs `bitext ARGS...` in `cwd`.
 RunResult Bitext(const std::string& cwd, const std::vector<std::string>& args) {
-  std::string line = ShellQuote(BITEXT_BINARY);
+  std::string line = BitextCommand();
   for (const std::string& a : args) line += " " + ShellQuote(a);
   return RunShell(cwd, line);
 }

@@ -9,25 +9,18 @@
 //       > tests/golden/openai-startup-meeting-seoul.segment.jsonl
 // (one command per document) and review the diff: every changed line is a
 // changed unit (and id).
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <filesystem>
 #include <string>
 
 #include "file_io.h"
+#include "run_shell.h"
 
 namespace fs = std::filesystem;
 
 namespace {
-
-struct RunResult {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
 
 std::string TempPath(const std::string& name) {
   return (fs::temp_directory_path() / ("bitext_segment_" + std::to_string(getpid()) + "_" + name))
@@ -36,19 +29,7 @@ std::string TempPath(const std::string& name) {
 
 // Runs the bitext binary from the repository root.
 RunResult Bitext(const std::string& args) {
-  std::string base = TempPath("run");
-  std::string cmd = "cd '" + std::string(BITEXT_SOURCE_DIR) + "' && '" + BITEXT_BINARY + "' " +
-                    args + " >'" + base + ".out' 2>'" + base + ".err' </dev/null";
-  int status = std::system(cmd.c_str());
-  RunResult r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  auto out = bitext::ReadFile(base + ".out");
-  auto err = bitext::ReadFile(base + ".err");
-  if (out.ok()) r.out = *out;
-  if (err.ok()) r.err = *err;
-  fs::remove(base + ".out");
-  fs::remove(base + ".err");
-  return r;
+  return RunShell(BITEXT_SOURCE_DIR, BitextCommand() + " " + args);
 }
 
 // Writes `content` to a fresh temporary file and returns its path.

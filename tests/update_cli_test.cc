@@ -3,12 +3,8 @@
 // deleted, one inserted, two paragraphs swapped -- and update must keep every
 // earlier English string, mark only the edited unit fuzzy, add the new one
 // empty, stay valid for msgfmt, and change nothing when run again.
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -17,6 +13,7 @@
 #include "document.h"
 #include "file_io.h"
 #include "po_store.h"
+#include "run_shell.h"
 #include "temp_dir.h"
 
 namespace fs = std::filesystem;
@@ -27,35 +24,12 @@ namespace {
 
 const std::string kData = std::string(BITEXT_SOURCE_DIR) + "/tests/data/po/";
 
-struct RunResult {
-  int rc = -1;
-  std::string out;
-  std::string err;
-};
-
 // A scratch folder to run bitext in.
 struct WorkDir : TempDir {
   WorkDir() : TempDir("bitext-update-test-") {}
-  // Runs a shell command in this folder, capturing stdout and stderr.
-  RunResult Run(const std::string& cmd) const {
-    std::string out = path() + "/.out", err = path() + "/.err";
-    std::string full = "cd '" + path() + "' && " + cmd + " >'" + out + "' 2>'" + err + "'";
-    int status = std::system(full.c_str());
-    RunResult r;
-    r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = bitext::ReadFile(out).value();
-    r.err = bitext::ReadFile(err).value();
-    fs::remove(out);
-    fs::remove(err);
-    return r;
-  }
+  // Runs a shell command in this folder.
+  RunResult Run(const std::string& cmd) const { return RunShell(path(), cmd); }
 };
-
-std::string Bitext() { return std::string("'") + BITEXT_BINARY + "'"; }
-
-bool HaveTool(const char* name) {
-  return std::system((std::string("command -v ") + name + " >/dev/null 2>&1").c_str()) == 0;
-}
 
 std::string Slurp(const std::string& path) {
   auto text = bitext::ReadFile(path);
@@ -102,9 +76,9 @@ TEST_CASE("update after editing the Korean loses no English", "[update_cli]") {
   // One sentence changed (300 -> 500), one deleted (참가비는 무료였다.), one
   // inserted (행사장에는...), paragraphs 3 and 4 swapped.
   fs::copy_file(kData + "doc_edited_ko.txt", doc + "/ko.txt", fs::copy_options::overwrite_existing);
-  RunResult r = dir.Run(Bitext() + " update doc");
+  RunResult r = dir.Run(BitextCommand() + " update doc");
   INFO(r.err);
-  REQUIRE(r.rc == 0);
+  REQUIRE(r.code == 0);
   CHECK(r.out == "doc: 10 units: 8 kept, 1 fuzzy, 1 new, 1 obsolete; wrote doc/en.po\n");
 
   PoFile after = ReadPoOrFail(doc + "/en.po");
@@ -176,12 +150,12 @@ TEST_CASE("update after editing the Korean loses no English", "[update_cli]") {
     if (!HaveTool("msgfmt")) {
       WARN("msgfmt not installed; skipped");
     } else {
-      CHECK(dir.Run("msgfmt --check-format -o /dev/null doc/en.po").rc == 0);
+      CHECK(dir.Run("msgfmt --check-format -o /dev/null doc/en.po").code == 0);
     }
     if (HaveTool("pocount")) {
       // translate-toolkit counts as status does: 8 translated, 1 fuzzy, 1 untranslated.
       RunResult pc = dir.Run("pocount --csv doc/en.po");
-      CHECK(pc.rc == 0);
+      CHECK(pc.code == 0);
       CHECK(pc.err.find("ERROR") == std::string::npos);
       size_t row = pc.out.find("doc/en.po,");
       REQUIRE(row != std::string::npos);
@@ -207,17 +181,17 @@ TEST_CASE("update after editing the Korean loses no English", "[update_cli]") {
   SECTION("a second run changes nothing and does not rewrite") {
     std::string bytes = Slurp(doc + "/en.po");
     auto mtime = fs::last_write_time(doc + "/en.po");
-    RunResult again = dir.Run(Bitext() + " update doc");
-    CHECK(again.rc == 0);
+    RunResult again = dir.Run(BitextCommand() + " update doc");
+    CHECK(again.code == 0);
     CHECK(again.out == "doc: 10 units: 10 kept, 0 fuzzy, 0 new, 0 obsolete; doc/en.po unchanged\n");
     CHECK(Slurp(doc + "/en.po") == bytes);
     CHECK(fs::last_write_time(doc + "/en.po") == mtime);
-    CHECK(dir.Run(Bitext() + " update --check doc").rc == 0);
+    CHECK(dir.Run(BitextCommand() + " update --check doc").code == 0);
   }
 
   SECTION("status counts the result") {
-    RunResult st = dir.Run(Bitext() + " status doc");
-    CHECK(st.rc == 0);
+    RunResult st = dir.Run(BitextCommand() + " status doc");
+    CHECK(st.code == 0);
     CHECK(st.out ==
           "document  units  translated  fuzzy  untranslated  obsolete    done\n"
           "doc          10           8      1             1         1   80.0%\n");
@@ -235,8 +209,8 @@ TEST_CASE("update refuses a malformed en.po and leaves it untouched", "[update_c
   size_t line = 1 + static_cast<size_t>(std::count(bad.begin(), bad.begin() + at, '\n'));
   fs::copy_file(kData + "doc_edited_ko.txt", doc + "/ko.txt", fs::copy_options::overwrite_existing);
 
-  RunResult r = dir.Run(Bitext() + " update doc");
-  CHECK(r.rc == 1);
+  RunResult r = dir.Run(BitextCommand() + " update doc");
+  CHECK(r.code == 1);
   CHECK(r.out.empty());
   CHECK(r.err == "doc/en.po:" + std::to_string(line) + ":8: unterminated string\n");
   CHECK(Slurp(doc + "/en.po") == bad);
@@ -247,8 +221,8 @@ TEST_CASE("update refuses a malformed en.po and leaves it untouched", "[update_c
   }
   CHECK(files == 2);  // no temporary file left behind
 
-  RunResult st = dir.Run(Bitext() + " status doc");
-  CHECK(st.rc == 1);
+  RunResult st = dir.Run(BitextCommand() + " status doc");
+  CHECK(st.code == 1);
   CHECK(st.err.find("doc/en.po:" + std::to_string(line) + ":8:") == 0);
 }
 
@@ -259,34 +233,34 @@ TEST_CASE("update creates en.po; --check and --dry-run write nothing", "[update_
                 dir.path() + "/translations/srtdoc/ko.srt");
   std::string po = dir.path() + "/translations/srtdoc/en.po";
 
-  RunResult check = dir.Run(Bitext() + " update --check translations/srtdoc");
-  CHECK(check.rc == 1);
+  RunResult check = dir.Run(BitextCommand() + " update --check translations/srtdoc");
+  CHECK(check.code == 1);
   CHECK(!fs::exists(po));
-  RunResult dry = dir.Run(Bitext() + " update --dry-run srtdoc");  // a bare name
-  CHECK(dry.rc == 0);
+  RunResult dry = dir.Run(BitextCommand() + " update --dry-run srtdoc");  // a bare name
+  CHECK(dry.code == 0);
   CHECK(dry.out ==
         "srtdoc: 5 units: 0 kept, 0 fuzzy, 5 new, 0 obsolete; translations/srtdoc/en.po would "
         "change\n");
   CHECK(!fs::exists(po));
 
-  RunResult r = dir.Run(Bitext() + " update srtdoc");
+  RunResult r = dir.Run(BitextCommand() + " update srtdoc");
   INFO(r.err);
-  REQUIRE(r.rc == 0);
+  REQUIRE(r.code == 0);
   CHECK(r.out ==
         "srtdoc: 5 units: 0 kept, 0 fuzzy, 5 new, 0 obsolete; created translations/srtdoc/en.po\n");
   std::string text = Slurp(po);
   CHECK(text.find("\"Language: en\\n\"\n") != std::string::npos);
   CHECK(text.find("\"Content-Type: text/plain; charset=UTF-8\\n\"\n") != std::string::npos);
   CHECK(text.find("#. kind: speech\n#. speaker: 샘 알트만\n#: ko.srt:3\n") != std::string::npos);
-  if (HaveTool("msgfmt")) CHECK(dir.Run("msgfmt --check-format -o /dev/null " + po).rc == 0);
-  CHECK(dir.Run(Bitext() + " update --check srtdoc").rc == 0);
+  if (HaveTool("msgfmt")) CHECK(dir.Run("msgfmt --check-format -o /dev/null " + po).code == 0);
+  CHECK(dir.Run(BitextCommand() + " update --check srtdoc").code == 0);
 
   // Without arguments, update and status take every document under translations/.
-  CHECK(dir.Run(Bitext() + " update").out ==
+  CHECK(dir.Run(BitextCommand() + " update").out ==
         "srtdoc: 5 units: 5 kept, 0 fuzzy, 0 new, 0 obsolete; translations/srtdoc/en.po "
         "unchanged\n");
-  RunResult st = dir.Run(Bitext() + " status");
-  CHECK(st.rc == 0);
+  RunResult st = dir.Run(BitextCommand() + " status");
+  CHECK(st.code == 0);
   CHECK(st.out ==
         "document  units  translated  fuzzy  untranslated  obsolete    done\n"
         "srtdoc        5           0      0             5         0    0.0%\n");
@@ -294,29 +268,29 @@ TEST_CASE("update creates en.po; --check and --dry-run write nothing", "[update_
 
 TEST_CASE("update and status errors", "[update_cli]") {
   WorkDir dir;
-  RunResult missing = dir.Run(Bitext() + " update nowhere");
-  CHECK(missing.rc == 1);
+  RunResult missing = dir.Run(BitextCommand() + " update nowhere");
+  CHECK(missing.code == 1);
   CHECK(missing.err == "nowhere: no such document folder\n");
-  CHECK(dir.Run(Bitext() + " update --no-such-option doc").rc == 2);  // usage
-  RunResult all = dir.Run(Bitext() + " update");  // all documents: no translations/ here
-  CHECK(all.rc == 1);
+  CHECK(dir.Run(BitextCommand() + " update --no-such-option doc").code == 2);  // usage
+  RunResult all = dir.Run(BitextCommand() + " update");  // all documents: no translations/ here
+  CHECK(all.code == 1);
   CHECK(all.err == "translations: no such folder\n");
   // A source with invalid UTF-8: the error names it; en.po is not touched.
   fs::create_directories(dir.path() + "/bad");
   REQUIRE(
       bitext::WriteFileAtomic(dir.path() + "/bad/ko.txt", "첫 문장이다.\n둘째\xFF 문장.\n").ok());
   REQUIRE(bitext::WriteFileAtomic(dir.path() + "/bad/en.po", "").ok());
-  RunResult bad = dir.Run(Bitext() + " update bad");
-  CHECK(bad.rc == 1);
+  RunResult bad = dir.Run(BitextCommand() + " update bad");
+  CHECK(bad.code == 1);
   CHECK(bad.err.find("bad/ko.txt:2:3: ") == 0);
   CHECK(Slurp(dir.path() + "/bad/en.po").empty());
   // An empty en.po is a valid (empty) catalog: update fills it.
   REQUIRE(bitext::WriteFileAtomic(dir.path() + "/bad/ko.txt", "첫 문장이다.\n").ok());
-  RunResult empty = dir.Run(Bitext() + " update bad");
-  CHECK(empty.rc == 0);
+  RunResult empty = dir.Run(BitextCommand() + " update bad");
+  CHECK(empty.code == 0);
   CHECK(empty.out == "bad: 1 unit: 0 kept, 0 fuzzy, 1 new, 0 obsolete; wrote bad/en.po\n");
 
-  RunResult st = dir.Run(Bitext() + " status");  // no translations/ here
-  CHECK(st.rc == 1);
+  RunResult st = dir.Run(BitextCommand() + " status");  // no translations/ here
+  CHECK(st.code == 1);
   CHECK(st.err == "translations: no such folder\n");
 }
