@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <utility>
 
 #include "random_text.h"
 
@@ -132,6 +133,77 @@ size_t CountByDecoding(const std::string& s) {
   return n;
 }
 }  // namespace
+
+namespace {
+// WellFormedRunEnd as its contract reads: decode from `from` until
+// DecodeUtf8 rejects a byte.
+std::pair<size_t, size_t> RunEndByDecoding(const std::string& s, size_t from) {
+  size_t i = from, n = 0;
+  char32_t cp;
+  for (size_t len; i < s.size() && (len = bitext::DecodeUtf8(s, i, &cp)) != 0; i += len) ++n;
+  return {i, n};
+}
+}  // namespace
+
+TEST_CASE("WellFormedRunEnd stops at the first ill-formed byte and counts what it passed",
+          "[utf8]") {
+  struct Row {
+    const char* name;
+    std::string s;
+    size_t from;
+    size_t end;
+    size_t count;
+  };
+  const Row rows[] = {
+      {"empty", "", 0, 0, 0},
+      {"from the end", "abc", 3, 3, 0},
+      {"all ASCII, over a block", "abcdefghij", 0, 10, 10},
+      {"ASCII then Hangul", "abcdefgh\xEA\xB0\x80x", 0, 12, 10},
+      {"from the middle", "abcdefgh\xEA\xB0\x80x", 8, 12, 2},
+      {"a lone continuation byte",
+       "ab\x80"
+       "cd",
+       0, 2, 2},
+      {"at an ill-formed byte",
+       "ab\x80"
+       "cd",
+       2, 2, 0},
+      {"after it",
+       "ab\x80"
+       "cd",
+       3, 5, 2},
+      {"a surrogate", "\xEA\xB0\x80\xED\xA0\x80", 0, 3, 1},
+      {"U+D7A4 is decoded, not taken as a syllable",
+       "\xED\x9E\xA4"
+       "a",
+       0, 4, 2},
+      {"an overlong form", "a\xC0\xAF", 0, 1, 1},
+      {"a syllable cut at the end", "a\xEA\xB0", 0, 1, 1},
+      {"four bytes",
+       "\xF0\x9F\x98\x8A"
+       "a",
+       0, 5, 2},
+  };
+  for (const Row& r : rows) {
+    INFO(r.name);
+    size_t count = 100;  // added to, not set
+    CHECK(bitext::WellFormedRunEnd(r.s, r.from, &count) == r.end);
+    CHECK(count == 100 + r.count);
+    CHECK(RunEndByDecoding(r.s, r.from) == std::make_pair(r.end, r.count));
+  }
+  CheckSameOnRandomTexts(
+      {{"a", " ", "abcdefgh", "\xEA\xB0\x80", "\xED\x9E\xA3", "\xED\x9E\xA4", "\xED\xA0\x80",
+        "\xEA\xB0", "\x80", "\xC3\xA9", "\xF0\x9F\x98\x8A", "\xFF"},
+       /*seed=*/13,
+       0,
+       24},
+      [](const std::string& s) {
+        size_t n = 0;
+        const size_t end = bitext::WellFormedRunEnd(s, 0, &n);
+        return std::make_pair(end, n);
+      },
+      [](const std::string& s) { return RunEndByDecoding(s, 0); });
+}
 
 TEST_CASE("CodePointCount counts what NextCodePoint reads", "[utf8]") {
   struct Row {

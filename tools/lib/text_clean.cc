@@ -79,30 +79,11 @@ bool IsNfcAround(const icu::Normalizer2& nfc, std::string_view s,
 }  // namespace
 
 bool IsValidUtf8(std::string_view s, size_t* bad_offset) {
-  // The same walk as a decode of every code point, with runs of ASCII taken
-  // eight bytes at a time and Hangul syllables without a full decode (en.po
-  // and the source are mostly one or the other).
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t size = s.size();
-  size_t i = 0;
-  while (i < size) {
-    if (p[i] < 0x80) {
-      i = AsciiRunEnd(p, i, size);
-      continue;
-    }
-    if (IsHangulSyllableAt(p, i, size)) {
-      i += 3;
-      continue;
-    }
-    char32_t cp;
-    size_t n = DecodeUtf8(s, i, &cp);
-    if (n == 0) {
-      if (bad_offset != nullptr) *bad_offset = i;
-      return false;
-    }
-    i += n;
-  }
-  return true;
+  size_t count = 0;
+  const size_t end = WellFormedRunEnd(s, 0, &count);
+  if (end == s.size()) return true;
+  if (bad_offset != nullptr) *bad_offset = end;
+  return false;
 }
 
 std::string ToNfc(std::string_view s) {

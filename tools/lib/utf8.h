@@ -191,16 +191,16 @@ inline size_t AsciiRunEnd(const unsigned char* p, size_t i, size_t n) {
   return i;
 }
 
-// The number of code points NextCodePoint reads in `s` (an ill-formed byte
-// counts one), for text that may be ill-formed (cue lines, line widths).
-// Runs of ASCII go eight bytes at a time and Hangul syllables without a full
-// decode. For text known to be well-formed, WellFormedCodePointCount is
-// faster.
-inline size_t CodePointCount(std::string_view s) {
+// The end of the well-formed UTF-8 that starts at s[i] (i <= s.size()):
+// the offset of the first byte that DecodeUtf8 rejects, or s.size(). Adds
+// the number of code points passed to *count. Runs of ASCII go eight bytes
+// at a time and Hangul syllables without a full decode (en.po and the source
+// are mostly one or the other). IsValidUtf8 and CodePointCount are this walk.
+inline size_t WellFormedRunEnd(std::string_view s, size_t i, size_t* count) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t size = s.size();
   size_t n = 0;
-  for (size_t i = 0; i < size;) {
+  while (i < size) {
     if (p[i] < 0x80) {
       const size_t end = AsciiRunEnd(p, i, size);
       n += end - i;
@@ -209,9 +209,26 @@ inline size_t CodePointCount(std::string_view s) {
       n += 1;
       i += 3;
     } else {
-      NextCodePoint(s, &i);
-      ++n;
+      char32_t cp;
+      const size_t len = DecodeUtf8(s, i, &cp);
+      if (len == 0) break;
+      n += 1;
+      i += len;
     }
+  }
+  *count += n;
+  return i;
+}
+
+// The number of code points NextCodePoint reads in `s` (an ill-formed byte
+// counts one), for text that may be ill-formed (cue lines, line widths).
+// For text known to be well-formed, WellFormedCodePointCount is faster.
+inline size_t CodePointCount(std::string_view s) {
+  size_t n = 0;
+  size_t i = WellFormedRunEnd(s, 0, &n);
+  while (i < s.size()) {
+    ++n;  // the ill-formed byte at s[i], read as U+FFFD
+    i = WellFormedRunEnd(s, i + 1, &n);
   }
   return n;
 }
