@@ -78,6 +78,29 @@ inline uint32_t BackToCharBoundary(uint32_t cut, uint32_t lead) {
   return cut;
 }
 
+// The bytes of a block, starting on a character boundary, that a clean
+// stretch of text may not hold: anything but printable ASCII, spaces, whole
+// Hangul syllables and the bytes of `also_ok` (line feeds, for cleaning),
+// and the second of two spaces in a row.
+inline uint32_t UncleanBytes(const TextBlockMasks& m, uint32_t also_ok) {
+  uint32_t bad = ~(m.ascii | m.space | also_ok | m.lead | m.cont) & 0xFFFF;
+  bad |= m.odd;                     // not a syllable
+  bad |= BrokenSequences(m);        // not a whole one
+  bad |= m.space & (m.space >> 1);  // two spaces
+  return bad;
+}
+
+// How many bytes of the block a clean stretch takes when `bad` flags the
+// bytes it may not hold (UncleanBytes and the caller's own): up to the first
+// of them, moved back to a character boundary and off a space (the byte
+// after a space decides whether it stays). 16 when none is flagged and the
+// block ends on a boundary, not on a space.
+inline uint32_t CleanPrefix(const TextBlockMasks& m, uint32_t bad) {
+  uint32_t cut = BackToCharBoundary(bad == 0 ? 16 : __builtin_ctz(bad), m.lead);
+  if (cut > 0 && ((m.space >> (cut - 1)) & 1)) cut -= 1;
+  return cut;
+}
+
 }  // namespace bitext
 
 #endif  // __SSE2__

@@ -280,17 +280,11 @@ class Cleaner {
           ClassifyTextBlock(x, _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_ + i + 1)));
       const uint32_t space = m.space, cont = m.cont;
       const uint32_t lf = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, nl)));
-      uint32_t bad = ~(m.ascii | space | lf | m.lead | cont) & 0xFFFF;
-      bad |= m.odd;
-      bad |= BrokenSequences(m);
-      bad |= space & (space >> 1);            // a run of spaces
+      uint32_t bad = UncleanBytes(m, lf);
       bad |= space & (lf >> 1);               // a space ending a line
       bad |= space & (lf << 1);               // a space starting a line
       if (!line_has_text_) bad |= space & 1;  // ... the first one too
-      // Back to a character boundary, and never end on a space (what follows
-      // decides whether it stays).
-      uint32_t cut = BackToCharBoundary(bad == 0 ? 16 : __builtin_ctz(bad), m.lead);
-      if (cut > 0 && ((space >> (cut - 1)) & 1)) cut -= 1;
+      const uint32_t cut = CleanPrefix(m, bad);
       if (cut == 0) break;
       const uint32_t keep = (1u << cut) - 1;
       const uint32_t chars = ~cont & keep;

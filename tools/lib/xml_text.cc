@@ -218,12 +218,7 @@ size_t CleanDisplayStretch(const unsigned char* p, size_t i, size_t n) {
     const TextBlockMasks m =
         ClassifyTextBlock(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)),
                           _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1)));
-    uint32_t bad = ~(m.ascii | m.space | m.lead | m.cont) & 0xFFFF;  // any other byte
-    bad |= m.odd;                                                    // not a syllable
-    bad |= BrokenSequences(m);
-    bad |= m.space & (m.space >> 1);  // two spaces
-    uint32_t cut = BackToCharBoundary(bad == 0 ? 16 : __builtin_ctz(bad), m.lead);
-    if (cut > 0 && ((m.space >> (cut - 1)) & 1)) cut -= 1;  // off a space
+    const uint32_t cut = CleanPrefix(m, UncleanBytes(m, 0));
     i += cut;
     if (cut < 16) break;
   }
