@@ -121,43 +121,49 @@ std::string XmlEscape(std::string_view s, bool attribute) {
   return out;
 }
 
-void AppendXmlEscaped(std::string_view s, bool attribute, std::string* out) {
+namespace {
+
+// The entity that stands for byte `c`, one of & < > CR " TAB LF.
+const char* XmlEntity(char c) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '\r':
+      return "&#13;";
+    case '"':
+      return "&quot;";
+    case '\t':
+      return "&#9;";
+    default:  // '\n'
+      return "&#10;";
+  }
+}
+
+// `s` appended to *out with every byte of kEscaped written as XmlEntity.
+template <char... kEscaped>
+void AppendWithEntities(std::string_view s, std::string* out) {
   size_t run = 0;  // start of the bytes not yet appended
-  // Every byte the switch may escape ends a plain run.
-  constexpr auto kNext = FindAnyByte<'&', '<', '>', '\r', '"', '\t', '\n'>;
-  for (size_t i = kNext(s, 0); i < s.size(); i = kNext(s, i + 1)) {
-    const char* rep = nullptr;
-    switch (s[i]) {
-      case '&':
-        rep = "&amp;";
-        break;
-      case '<':
-        rep = "&lt;";
-        break;
-      case '>':
-        rep = "&gt;";
-        break;
-      case '\r':
-        rep = "&#13;";
-        break;
-      case '"':
-        if (attribute) rep = "&quot;";
-        break;
-      case '\t':
-        if (attribute) rep = "&#9;";
-        break;
-      case '\n':
-        if (attribute) rep = "&#10;";
-        break;
-      default:
-        break;
-    }
-    if (rep == nullptr) continue;
+  for (size_t i = FindAnyByte<kEscaped...>(s, 0); i < s.size();
+       i = FindAnyByte<kEscaped...>(s, i + 1)) {
     out->append(s.data() + run, i - run);
-    out->append(rep);
+    out->append(XmlEntity(s[i]));
     run = i + 1;
   }
   out->append(s.data() + run, s.size() - run);
+}
+
+}  // namespace
+
+void AppendXmlEscaped(std::string_view s, bool attribute, std::string* out) {
+  if (attribute) {
+    AppendWithEntities<'&', '<', '>', '\r', '"', '\t', '\n'>(s, out);
+  } else {
+    AppendWithEntities<'&', '<', '>', '\r'>(s, out);
+  }
 }
 
 std::string DisplayText(std::string_view s, std::vector<char32_t>* dropped) {
