@@ -2,6 +2,7 @@
 // units with en.po, and ListDocuments.
 #include "document.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -209,6 +210,18 @@ TEST_CASE("LoadDocument errors name the file", "[document]") {
   auto bad = bitext::LoadDocument(dir.path() + "/bad");
   REQUIRE(!bad.ok());
   CHECK(bad.status().ToString() == dir.path() + "/bad/en.po:2:8: unterminated string");
+
+  // An en.po that is not a file is an error, not a document without one.
+  dir.Write("folder/ko.txt", "문장이다.\n");
+  dir.Write("folder/en.po/x", "");
+  auto folder = bitext::LoadDocument(dir.path() + "/folder");
+  REQUIRE(!folder.ok());
+  CHECK(folder.status().ToString() == dir.path() + "/folder/en.po: is a directory, not a file");
+  dir.Write("fifo/ko.txt", "문장이다.\n");
+  REQUIRE(::mkfifo((dir.path() + "/fifo/en.po").c_str(), 0600) == 0);
+  auto fifo = bitext::LoadDocument(dir.path() + "/fifo");  // must not block
+  REQUIRE(!fifo.ok());
+  CHECK(fifo.status().ToString() == dir.path() + "/fifo/en.po: not a regular file");
 }
 
 TEST_CASE("ListDocuments finds folders with a Korean source", "[document]") {

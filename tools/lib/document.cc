@@ -291,8 +291,12 @@ struct DocumentReader::PoIndex {
     if (fd >= 0) ::close(fd);
   }
 
+  // Records what `fd` is; IoError unless it is a regular file (as ReadFile
+  // refuses a folder, a device or a FIFO).
   Status Identify() {
-    if (::fstat(fd, &stat) != 0) return Status::IoError({path}, "cannot read");
+    if (::fstat(fd, &stat) != 0) return Status::IoError({path}, "cannot read: " + ErrnoText(errno));
+    if (S_ISDIR(stat.st_mode)) return Status::IoError({path}, "is a directory, not a file");
+    if (!S_ISREG(stat.st_mode)) return Status::IoError({path}, "not a regular file");
     return Status::Ok();
   }
 
@@ -368,11 +372,15 @@ Result<std::unique_ptr<DocumentReader>> DocumentReader::Open(const std::string& 
   r->po_ = std::make_unique<PoIndex>();
   PoIndex& po = *r->po_;
   po.path = doc.po_path;
-  if (!FileExists(doc.po_path)) return r;
   // Opened once: the entries are read back by their spans from the file
-  // scanned, whatever the path names meanwhile.
-  po.fd = ::open(doc.po_path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (po.fd < 0) return Status::IoError({doc.po_path}, "cannot open: " + ErrnoText(errno));
+  // scanned, whatever the path names meanwhile. No en.po is a document not
+  // translated yet. O_NONBLOCK: a FIFO there must not hold up the open
+  // (Identify refuses it).
+  po.fd = ::open(doc.po_path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (po.fd < 0) {
+    if (errno == ENOENT) return r;
+    return Status::IoError({doc.po_path}, "cannot open: " + ErrnoText(errno));
+  }
   BITEXT_RETURN_IF_ERROR(po.Identify());
   Result<std::optional<PoEntry>> header =
       ScanPo(po.fd, doc.po_path, [&](PoEntry&& e, PoSpan span) -> Status {
