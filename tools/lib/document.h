@@ -85,8 +85,10 @@ Result<std::vector<Unit>> LoadSource(const std::string& source_path);
 Status StreamSource(const std::string& source_path,
                     const std::function<void(std::vector<Unit>* batch)>& sink);
 
-// Loads source and en.po and joins them by unit id (msgctxt). Errors name
-// the file (bad UTF-8 in the source, malformed en.po).
+// Loads source and en.po and joins them by unit id (msgctxt). Without an
+// en.po every unit is untranslated; an en.po that is not a regular file (a
+// folder, a FIFO) is an error. Errors name the file (bad UTF-8 in the
+// source, malformed en.po).
 // (DocumentReader::Open and Read, with the batches gathered.)
 Result<MergedDocument> LoadDocument(const std::string& doc_dir);
 
