@@ -1,5 +1,7 @@
-// AtomicFileSet (file_io.h): files added one at a time, replaced all
-// together on Commit, none replaced (and no temporary file left) otherwise.
+// file_io.h: what ReadFile and OpenRegularFile refuse; AtomicFileSet: files
+// added one at a time, replaced all together on Commit, none replaced (and
+// no temporary file left) otherwise.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,6 +12,7 @@
 #include <vector>
 
 #include "file_io.h"
+#include "po_store.h"
 #include "temp_dir.h"
 
 namespace fs = std::filesystem;
@@ -28,6 +31,50 @@ std::string Scratch(const std::string& name) {
 }
 
 }  // namespace
+
+TEST_CASE("OpenRegularFile, ReadFile and ScanPo refuse what is not a regular file", "[file_io]") {
+  std::string dir = Scratch("open");
+  REQUIRE(WriteFileAtomic(dir + "/file.po", "msgid \"a\"\nmsgstr \"b\"\n").ok());
+  fs::create_directories(dir + "/folder");
+  REQUIRE(::mkfifo((dir + "/fifo").c_str(), 0600) == 0);
+  struct Row {
+    std::string path;
+    std::string error;  // Status::ToString(); "" for none
+  };
+  const Row rows[] = {
+      {dir + "/file.po", ""},
+      {dir + "/missing", dir + "/missing: no such file"},
+      {dir + "/folder", dir + "/folder: is a directory, not a file"},
+      {dir + "/fifo", dir + "/fifo: not a regular file"},  // must not block
+      {"/dev/null", "/dev/null: not a regular file"},
+  };
+  for (const Row& r : rows) {
+    INFO(r.path);
+    struct stat st = {};
+    bitext::Result<int> fd = bitext::OpenRegularFile(r.path, &st);
+    bitext::Result<std::string> bytes = ReadFile(r.path);
+    auto scanned = bitext::ScanPo(
+        r.path, [](bitext::PoEntry&&, bitext::PoSpan) { return bitext::Status::Ok(); });
+    if (r.error.empty()) {
+      REQUIRE(fd.ok());
+      CHECK(st.st_size == 21);
+      CHECK(::close(*fd) == 0);
+      REQUIRE(bytes.ok());
+      CHECK(bytes->size() == 21);
+      CHECK(scanned.ok());
+    } else {
+      REQUIRE(!fd.ok());
+      CHECK(fd.status().ToString() == r.error);
+      CHECK((fd.status().code() == bitext::Status::Code::kNotFound) ==
+            (r.path == dir + "/missing"));
+      REQUIRE(!bytes.ok());
+      CHECK(bytes.status().ToString() == r.error);
+      REQUIRE(!scanned.ok());
+      CHECK(scanned.status().ToString() == r.error);
+    }
+  }
+  fs::remove_all(dir);
+}
 
 TEST_CASE("AtomicFileSet replaces all files on Commit and none otherwise", "[file_io]") {
   struct Case {

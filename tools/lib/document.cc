@@ -1,6 +1,5 @@
 #include "document.h"
 
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -291,15 +290,6 @@ struct DocumentReader::PoIndex {
     if (fd >= 0) ::close(fd);
   }
 
-  // Records what `fd` is; IoError unless it is a regular file (as ReadFile
-  // refuses a folder, a device or a FIFO).
-  Status Identify() {
-    if (::fstat(fd, &stat) != 0) return Status::IoError({path}, "cannot read: " + ErrnoText(errno));
-    if (S_ISDIR(stat.st_mode)) return Status::IoError({path}, "is a directory, not a file");
-    if (!S_ISREG(stat.st_mode)) return Status::IoError({path}, "not a regular file");
-    return Status::Ok();
-  }
-
   // IoError naming the file if it was written since it was opened.
   Status CheckUnchanged() const {
     struct stat now;
@@ -374,14 +364,13 @@ Result<std::unique_ptr<DocumentReader>> DocumentReader::Open(const std::string& 
   po.path = doc.po_path;
   // Opened once: the entries are read back by their spans from the file
   // scanned, whatever the path names meanwhile. No en.po is a document not
-  // translated yet. O_NONBLOCK: a FIFO there must not hold up the open
-  // (Identify refuses it).
-  po.fd = ::open(doc.po_path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (po.fd < 0) {
-    if (errno == ENOENT) return r;
-    return Status::IoError({doc.po_path}, "cannot open: " + ErrnoText(errno));
+  // translated yet.
+  Result<int> fd = OpenRegularFile(doc.po_path, &po.stat);
+  if (!fd.ok()) {
+    if (fd.status().code() == Status::Code::kNotFound) return r;
+    return fd.status();
   }
-  BITEXT_RETURN_IF_ERROR(po.Identify());
+  po.fd = *fd;
   Result<std::optional<PoEntry>> header =
       ScanPo(po.fd, doc.po_path, [&](PoEntry&& e, PoSpan span) -> Status {
         if (e.obsolete) {

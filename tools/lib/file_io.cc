@@ -84,28 +84,52 @@ Status CloseTemp(const std::string& path, const std::string& tmp_path, int fd, S
 
 }  // namespace
 
+Result<int> OpenRegularFile(const std::string& path, struct stat* st) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    if (errno == ENOENT) return Status::NotFound({path}, "no such file");
+    return Status::IoError({path}, "cannot open: " + ErrnoText(errno));
+  }
+  struct stat own;
+  if (st == nullptr) st = &own;
+  Status s;
+  if (::fstat(fd, st) != 0) {
+    s = Status::IoError({path}, "cannot read: " + ErrnoText(errno));
+  } else if (S_ISDIR(st->st_mode)) {
+    s = Status::IoError({path}, "is a directory, not a file");
+  } else if (!S_ISREG(st->st_mode)) {
+    // Devices, FIFOs and sockets may never end (/dev/zero) or block.
+    s = Status::IoError({path}, "not a regular file");
+  }
+  if (!s.ok()) {
+    ::close(fd);
+    return s;
+  }
+  return fd;
+}
+
 Result<std::string> ReadFile(const std::string& path) {
   struct stat st;
-  if (::stat(path.c_str(), &st) != 0) {
-    if (errno == ENOENT) return Status::NotFound({path}, "no such file");
-    return Status::IoError({path}, "cannot read: " + ErrnoText(errno));
-  }
-  if (S_ISDIR(st.st_mode)) return Status::IoError({path}, "is a directory, not a file");
-  // Devices, FIFOs and sockets may never end (/dev/zero) or block: refuse them.
-  if (!S_ISREG(st.st_mode)) return Status::IoError({path}, "not a regular file");
+  Result<int> fd = OpenRegularFile(path, &st);
+  if (!fd.ok()) return fd.status();
   const std::string too_large =
       "too large (over " + std::to_string(kMaxReadBytes >> 20) + " MiB); expected a text file";
-  if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > kMaxReadBytes) {
+  if (static_cast<uint64_t>(st.st_size) > kMaxReadBytes) {
+    ::close(*fd);
     return Status::IoError({path}, too_large);
   }
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return Status::IoError({path}, "cannot open: " + ErrnoText(errno));
+  std::FILE* f = ::fdopen(*fd, "rb");
+  if (f == nullptr) {
+    const int err = errno;
+    ::close(*fd);
+    return Status::IoError({path}, "cannot open: " + ErrnoText(err));
+  }
   std::string out;
   if (st.st_size > 0) out.reserve(static_cast<size_t>(st.st_size));
   char buf[1 << 16];
   size_t n;
   bool over = false;
-  // A device or pipe (/dev/zero, /dev/stdin) has no size: stop at the limit.
+  // A file that grows while it is read stops at the limit too.
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
     if (out.size() + n > kMaxReadBytes) {
       over = true;

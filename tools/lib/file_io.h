@@ -8,6 +8,8 @@
 #ifndef BITEXT_FILE_IO_H_
 #define BITEXT_FILE_IO_H_
 
+#include <sys/stat.h>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -25,6 +27,13 @@ constexpr uint64_t kMaxReadBytes = uint64_t{256} << 20;
 // read (a directory, no permission, over kMaxReadBytes); the Status names the
 // file.
 Result<std::string> ReadFile(const std::string& path);
+
+// Opens `path` for reading and returns its descriptor, which the caller
+// closes, with its fstat in *st if `st` is not null. NotFound if it does not
+// exist; IoError naming the file if it cannot be opened or is not a regular
+// file (a folder, a device, a FIFO: opened with O_NONBLOCK, so never waited
+// on). ReadFile, ScanPo and DocumentReader open what they read through it.
+Result<int> OpenRegularFile(const std::string& path, struct stat* st);
 
 // Replaces `path` with `content` atomically (temp file + rename). Creates no
 // folders: the parent must exist. IoError naming the file on failure.

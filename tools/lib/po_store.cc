@@ -802,13 +802,10 @@ Result<std::optional<PoEntry>> PoParser::Scan(std::FILE* f, const PoEntryFn& on_
 }
 
 Result<std::optional<PoEntry>> ScanPo(const std::string& path, const PoEntryFn& on_entry) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
-    if (!FileExists(path)) return Status::NotFound({path}, "no such file");
-    return Status::IoError({path}, "cannot read");
-  }
-  Result<std::optional<PoEntry>> header = PoParser(std::string_view(), path).Scan(f, on_entry);
-  std::fclose(f);
+  Result<int> fd = OpenRegularFile(path, nullptr);
+  if (!fd.ok()) return fd.status();
+  Result<std::optional<PoEntry>> header = ScanPo(*fd, path, on_entry);
+  ::close(*fd);
   return header;
 }
 
