@@ -91,14 +91,14 @@ Result<PoFile> ParsePo(std::string_view content, const std::string& file);
 Result<PoFile> ReadPo(const std::string& path);
 
 // Reading a PO file too large to hold whole (a build's en.po): ScanPo reads
-// `path` a chunk at a time and passes every entry but the header, active
-// and obsolete, to `on_entry` as soon as it is complete, with the bytes it
-// spans in the file, [begin, end): its comments and lines up to the next
-// entry's first line (blank lines included). It returns the header (nullopt
-// if none). A file that cannot be opened gives OpenRegularFile's errors
-// (NotFound, or IoError for a folder or a FIFO); the others are ParsePo's, at the same
-// FILE:LINE:COL (invalid UTF-8 anywhere in the file first, as ParsePo reports it); an error from
-// `on_entry` stops the scan and is returned. What is held is one chunk
+// `path` a chunk at a time and passes every entry but the header, active and
+// obsolete, to `on_entry` as soon as it is complete, with the bytes it spans in
+// the file, [begin, end): its comments and lines up to the next entry's first
+// line (blank lines included). It returns the header (nullopt if none). A file
+// that cannot be opened gives OpenRegularFile's errors (NotFound, or IoError
+// for a folder or a FIFO); the others are ParsePo's, at the same FILE:LINE:COL
+// (invalid UTF-8 anywhere in the file first, as ParsePo reports it); an error
+// from `on_entry` stops the scan and is returned. What is held is one chunk
 // (256 KB) and, for the duplicate check, a hash and a span per active entry.
 struct PoSpan {
   uint64_t begin = 0;
