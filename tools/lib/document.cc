@@ -240,7 +240,13 @@ Status StreamSource(const std::string& source_path,
                     const std::function<void(std::vector<Unit>* batch)>& sink) {
   Result<SourceReader> source = SourceReader::Open(source_path);
   if (!source.ok()) return source.status();
-  source->Read(sink);
+  if (source->timed()) {
+    // The cues' units are held already: hand them over, not a copy.
+    std::vector<Unit> units = source->TakeAll();
+    sink(&units);
+  } else {
+    source->Read(sink);
+  }
   return Status::Ok();
 }
 
