@@ -275,6 +275,22 @@ TEST_CASE("DisplayLine returns what the display cleaning makes", "[xml_text]") {
                     "c ") == "a b c");
 }
 
+TEST_CASE("DisplayLineView is DisplayLine, and the text itself when it is clean", "[xml_text]") {
+  for (const Row& row : kRows) {
+    INFO(row.name);
+    std::string scratch = "left over";
+    std::string_view view = DisplayLineView(row.text, &scratch);
+    CHECK(view == DisplayLine(row.text));
+    CHECK((view.data() == row.text.data()) == IsDisplayClean(row.text));
+  }
+}
+
+TEST_CASE("AppendMarkupEscaped escapes & < > alone", "[xml_text]") {
+  std::string out = "prefix";
+  AppendMarkupEscaped("<b>\"Q&A\"</b>\t\r\n", &out);
+  CHECK(out == "prefix&lt;b&gt;\"Q&amp;A\"&lt;/b&gt;\t\r\n");
+}
+
 TEST_CASE("IsXmlClean is true exactly when DropXmlForbidden drops nothing", "[xml_text]") {
   for (const Row& row : kRows) {
     INFO(row.name);

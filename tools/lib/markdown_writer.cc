@@ -167,8 +167,9 @@ Block BlockOf(UnitKind k) {
 
 std::string MarkdownInline(std::string_view text) {
   // A display line already (the article's English, Kept) is escaped as it
-  // is, without a copy: DisplayLine would return it unchanged.
-  return IsDisplayClean(text) ? EscapeInline(text) : EscapeInline(DisplayLine(text));
+  // is, without a copy.
+  std::string scratch;
+  return EscapeInline(DisplayLineView(text, &scratch));
 }
 
 std::string MarkdownParagraph(std::string_view text) {

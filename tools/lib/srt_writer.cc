@@ -55,11 +55,8 @@ std::string SubtitleLine(const std::string& line) {
 }
 
 void AppendSubtitleLine(std::string_view line, std::string* out) {
-  if (IsDisplayClean(line)) {
-    AppendArrowsReplaced(line, out);  // no copy for a line that is already clean
-  } else {
-    AppendArrowsReplaced(CollapseSpaces(DisplayText(line, nullptr)), out);  // = DisplayLine
-  }
+  std::string scratch;  // no copy for a line that is already clean
+  AppendArrowsReplaced(DisplayLineView(line, &scratch), out);
 }
 
 void AppendCueLine(const Cue& c, std::string_view line, std::string* out) {

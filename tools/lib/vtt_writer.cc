@@ -2,37 +2,11 @@
 
 #include <utility>
 
-#include "byte_scan.h"
 #include "srt_writer.h"
+#include "xml_text.h"
 
 namespace bitext {
 namespace {
-
-// VttEscape(text) appended to *out.
-void AppendVttEscaped(std::string_view text, std::string* out) {
-  size_t run = 0;  // start of the bytes not yet appended
-  constexpr auto kNext = FindAnyByte<'&', '<', '>'>;
-  for (size_t i = kNext(text, 0); i < text.size(); i = kNext(text, i + 1)) {
-    const char* rep;
-    switch (text[i]) {
-      case '&':
-        rep = "&amp;";
-        break;
-      case '<':
-        rep = "&lt;";
-        break;
-      case '>':
-        rep = "&gt;";
-        break;
-      default:
-        continue;
-    }
-    out->append(text.data() + run, i - run);
-    out->append(rep);
-    run = i + 1;
-  }
-  out->append(text.data() + run, text.size() - run);
-}
 
 // FormatVttTime(ms) appended to *out: the SRT time with '.' for ','.
 void AppendVttTime(int64_t ms, std::string* out) {
@@ -51,7 +25,7 @@ std::string FormatVttTime(int64_t ms) {
 std::string VttEscape(const std::string& text) {
   std::string out;
   out.reserve(text.size());
-  AppendVttEscaped(text, &out);
+  AppendMarkupEscaped(text, &out);
   return out;
 }
 
@@ -108,10 +82,10 @@ void VttWriter::Add(const Cue& c) {
   for (size_t i = 0; i < lines_.size(); ++i) {
     if (i == 0 && !voice_.empty()) {
       out += "<v ";
-      AppendVttEscaped(voice_, &out);
+      AppendMarkupEscaped(voice_, &out);
       out += '>';
     }
-    AppendVttEscaped(lines_[i], &out);
+    AppendMarkupEscaped(lines_[i], &out);
     out += '\n';
   }
   out += '\n';

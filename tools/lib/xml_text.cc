@@ -158,6 +158,10 @@ void AppendWithEntities(std::string_view s, std::string* out) {
 
 }  // namespace
 
+void AppendMarkupEscaped(std::string_view s, std::string* out) {
+  AppendWithEntities<'&', '<', '>'>(s, out);
+}
+
 void AppendXmlEscaped(std::string_view s, bool attribute, std::string* out) {
   if (attribute) {
     AppendWithEntities<'&', '<', '>', '\r', '"', '\t', '\n'>(s, out);
@@ -352,6 +356,12 @@ void AssignDisplayLine(std::string_view s, std::string* out) {
   } else {
     AssignCollapsedSpaces(DisplayText(s, nullptr), out);
   }
+}
+
+std::string_view DisplayLineView(std::string_view s, std::string* scratch) {
+  if (IsDisplayClean(s)) return s;
+  AssignCollapsedSpaces(DisplayText(s, nullptr), scratch);
+  return *scratch;
 }
 
 }  // namespace bitext

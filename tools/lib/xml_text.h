@@ -68,6 +68,10 @@ std::string XmlEscape(std::string_view s, bool attribute);
 // XmlEscape(s, attribute) appended to *out (no string of its own).
 void AppendXmlEscaped(std::string_view s, bool attribute, std::string* out);
 
+// `s` appended to *out with & < > alone escaped (&amp; &lt; &gt;): the
+// escapes WebVTT cue text shares with XML.
+void AppendMarkupEscaped(std::string_view s, std::string* out);
+
 // Text for display formats (subtitles, Markdown): well-formed UTF-8 with no
 // control characters. Tabs become spaces, CR/CRLF become LF, other C0/C1
 // controls, DEL, U+FFFE/U+FFFF, the invisible format characters
@@ -96,6 +100,11 @@ std::string DisplayLine(std::string_view s);
 // DisplayLine(s) into *out, replacing its contents (its capacity is reused).
 // `s` must not view *out.
 void AssignDisplayLine(std::string_view s, std::string* out);
+
+// DisplayLine(s) without a copy where none is needed: `s` itself if it is a
+// display line already (IsDisplayClean), else the cleaned line, made in
+// *scratch. The view lives as long as `s` and *scratch.
+std::string_view DisplayLineView(std::string_view s, std::string* scratch);
 
 }  // namespace bitext
 
