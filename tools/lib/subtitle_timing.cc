@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 
+#include "affix.h"
 #include "xml_text.h"
 
 namespace bitext {
@@ -398,7 +399,7 @@ struct CueMaker::State {
   std::string prev_speaker;
   // Kept across units: their buffers are reused.
   std::string ko, en;
-  std::string ko_speaker;  // the unit's speaker as a display line
+  std::string ko_speaker;  // prev_speaker as a display line
   PieceSplitter ko_split, en_split;
   std::vector<Range> ko_pieces, en_pieces;
 
@@ -421,10 +422,12 @@ void CueMaker::State::Add(const MergedUnit& mu) {
   const std::string& speaker = mu.unit.speaker;
   std::string en_name;
   if (!speaker.empty() && EnglishSpeakerLabel(en, &en_name) > 0) en_names[speaker] = en_name;
-  // The name as a display line, as ko is: the cue lines are pieces of ko.
-  if (!speaker.empty()) AssignDisplayLine(speaker, &ko_speaker);
   if (!speaker.empty() && speaker != prev_speaker) {
-    if (ko.compare(0, ko_speaker.size() + 1, ko_speaker + ":") != 0) {
+    // The name as a display line, as ko is: the cue lines are pieces of ko.
+    // It stays while the speaker does.
+    AssignDisplayLine(speaker, &ko_speaker);
+    const size_t n = ko_speaker.size();
+    if (!(StartsWith(ko, ko_speaker) && ko.size() > n && ko[n] == ':')) {
       ko.insert(0, ko_speaker + ": ");
     }
     auto it = en_names.find(speaker);
