@@ -113,8 +113,11 @@ int RunBuild(const BuildOptions& opt) {
     handles.fill(-1);
     for (size_t k = 0; k < kDeliverables && writing(); ++k) {
       Result<int> h = files.Open(opt.out + "/" + doc.name + std::string(kDeliverableSuffixes[k]));
-      if (!h.ok()) write_error = h.status();
-      handles[k] = h.ok() ? *h : -1;
+      if (!h.ok()) {
+        write_error = h.status();
+        break;
+      }
+      handles[k] = *h;
     }
     Result<DeliverablesReport> report = DeliverablesReport();
     if (!writing()) {

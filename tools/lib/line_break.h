@@ -74,7 +74,8 @@ struct WordBreak {
   // (, ; :), other punctuation a line may end after () ] ’ ·), or none.
   enum class End : uint8_t { kNone, kSentence, kClause, kOther };
   End end = End::kNone;
-  // `after` opens a quotation or bracket (" ' ( [ “ ‘ and more).
+  // `after` opens a quotation or bracket: it starts with " ' ( [ “ or ‘ and
+  // is more than the mark.
   bool opens_quote = false;
   // English: `after` (any case) is a conjunction or relative word a line or
   // cue may start with: and, but, or, because, that, which, who...

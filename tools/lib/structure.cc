@@ -1,5 +1,6 @@
 #include "structure.h"
 
+#include <cstring>
 #include <string>
 
 #include "affix.h"
