@@ -45,8 +45,6 @@ constexpr bool kSanitized = false;
 constexpr bool kSanitized = false;
 #endif
 
-std::string Python() { return FileExists("/usr/bin/python3") ? "/usr/bin/python3" : "python3"; }
-
 }  // namespace
 
 TEST_CASE("bitext build writes the six files of every document", "[build_cli]") {

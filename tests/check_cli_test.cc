@@ -2,7 +2,6 @@
 // tests/data/check/mini-report (ko.txt + en.po) with tests/data/check/terms.tsv:
 // the pristine copy passes; a copy with four planted errors fails with one
 // error naming each planted unit.
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -14,6 +13,7 @@
 
 #include "document.h"
 #include "run_shell.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 
@@ -25,11 +25,6 @@ RunResult Bitext(const std::string& args) {
   return RunShell(BITEXT_SOURCE_DIR, BitextCommand() + " " + args);
 }
 
-void Spit(const fs::path& p, const std::string& s) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << s;
-}
-
 // Replaces the one occurrence of `from` in `s`.
 void ReplaceOnce(std::string* s, const std::string& from, const std::string& to) {
   size_t pos = s->find(from);
@@ -39,24 +34,15 @@ void ReplaceOnce(std::string* s, const std::string& from, const std::string& to)
 }
 
 // A fresh copy of the fixture in a temporary folder.
-struct TempCopy {
-  fs::path root;
-  TempCopy() {
-    root = fs::temp_directory_path() /
-           ("bitext_check_cli_" + std::to_string(static_cast<long long>(::getpid())));
-    fs::remove_all(root);
-    fs::create_directories(root);
-    fs::copy(kFixture, root, fs::copy_options::recursive);
-    for (const auto& e : fs::recursive_directory_iterator(root)) {
+struct TempCopy : TempDir {
+  TempCopy() : TempDir("bitext-check-cli-") {
+    fs::copy(kFixture, path(), fs::copy_options::recursive);
+    for (const auto& e : fs::recursive_directory_iterator(path())) {
       fs::permissions(e.path(), fs::perms::owner_write, fs::perm_options::add);
     }
   }
-  ~TempCopy() {
-    std::error_code ec;
-    fs::remove_all(root, ec);
-  }
-  std::string doc() const { return (root / "mini-report").string(); }
-  std::string glossary() const { return (root / "terms.tsv").string(); }
+  std::string doc() const { return *this / "mini-report"; }
+  std::string glossary() const { return *this / "terms.tsv"; }
 };
 
 // The unit id whose English contains `needle`.
@@ -100,7 +86,7 @@ TEST_CASE("bitext check finds one error for each planted error", "[check_cli]") 
   ReplaceOnce(&po, "$10 million (13 billion won)", "$20 million (13 billion won)");
   ReplaceOnce(&po, "AI technology.”", "AI technology.");
   ReplaceOnce(&po, "msgstr \"Q. Won't AI threaten jobs?\"", "msgstr \"\"");
-  Spit(po_path, po);
+  WriteBytes(po_path, po);
 
   RunResult r = Bitext("check " + t.doc() + " --glossary " + t.glossary() + " --format jsonl");
   INFO(r.out);
@@ -144,7 +130,7 @@ TEST_CASE("bitext check: warnings fail only with --strict", "[check_cli]") {
   std::string po_path = t.doc() + "/en.po";
   std::string po = ReadBytes(po_path);
   ReplaceOnce(&po, "took part in a roundtable.", "took part in a roundtable. ");  // trailing space
-  Spit(po_path, po);
+  WriteBytes(po_path, po);
   RunResult plain = Bitext("check " + t.doc() + " --glossary " + t.glossary());
   INFO(plain.out);
   CHECK(plain.code == 0);
@@ -161,7 +147,7 @@ TEST_CASE("bitext check: obsolete entries are info", "[check_cli]") {
   po +=
       "\n#~ msgctxt \"u0123456789ab\"\n#~ msgid \"지워진 문장.\"\n#~ msgstr \"A deleted "
       "sentence.\"\n";
-  Spit(po_path, po);
+  WriteBytes(po_path, po);
   int line = 0;
   for (const std::string& l : Lines(po)) {
     ++line;

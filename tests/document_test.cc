@@ -33,8 +33,7 @@ const std::string kData = std::string(BITEXT_SOURCE_DIR) + "/tests/data/";
 struct DocDir : TempDir {
   DocDir() : TempDir("bitext-document-test-") {}
   void Write(const std::string& name, const std::string& content) const {
-    fs::create_directories(fs::path(*this / name).parent_path());
-    REQUIRE(bitext::WriteFileAtomic(*this / name, content).ok());
+    WriteBytes(*this / name, content);
   }
 };
 

@@ -6,24 +6,13 @@
 #include <vector>
 
 #include "run_shell.h"
+#include "temp_dir.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
 const std::string kData = std::string(BITEXT_SOURCE_DIR) + "/tests/data/glossary";
-
-// A scratch folder, removed at the end of the test.
-struct Scratch {
-  fs::path dir;
-  Scratch() {
-    dir = fs::temp_directory_path() /
-          ("bitext-glossary-cli-" + std::to_string(reinterpret_cast<uintptr_t>(this)));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~Scratch() { fs::remove_all(dir); }
-};
 
 // Runs `bitext ARGS` in folder `cwd`; ARGS is shell text.
 RunResult Bitext(const std::string& args, const std::string& cwd = kData) {
@@ -50,8 +39,8 @@ TEST_CASE("glossary list", "[glossary_cli]") {
 }
 
 TEST_CASE("glossary add", "[glossary_cli]") {
-  Scratch s;
-  fs::path g = s.dir / "terms.tsv";
+  TempDir s("bitext-glossary-cli-");
+  fs::path g = fs::path(s.path()) / "terms.tsv";
   fs::copy_file(kData + "/small.tsv", g);
   const std::string before = ReadBytes(g);
   const std::string opt = "glossary --glossary '" + g.string() + "' ";
@@ -67,7 +56,7 @@ TEST_CASE("glossary add", "[glossary_cli]") {
     CHECK(after.find("마이크로소프트\t") < after.find("샘 알트만\t"));
     // No temporary file is left behind.
     std::vector<std::string> names;
-    for (const auto& e : fs::directory_iterator(s.dir)) names.push_back(e.path().filename());
+    for (const auto& e : fs::directory_iterator(s.path())) names.push_back(e.path().filename());
     CHECK(names == std::vector<std::string>{"terms.tsv"});
     // Default kind is term.
     CHECK(Bitext(opt + "add 거대언어모델 'large language model'").code == 0);
@@ -135,8 +124,8 @@ TEST_CASE("glossary lint", "[glossary_cli]") {
         "nowhere: warning: no such folder; unused terms not checked\n"
         "small.tsv: 7 terms, 0 errors, 1 warnings\n");
 
-  Scratch s;
-  fs::path g = s.dir / "bad.tsv";
+  TempDir s("bitext-glossary-cli-");
+  fs::path g = fs::path(s.path()) / "bad.tsv";
   {
     std::ofstream(g, std::ios::binary) << "ko\ten\tkind\tvariants\tnote\n"
                                           "이영\tLee Young\tperson\t\t\n"

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "file_io.h"
+#include "run_shell.h"
 #include "temp_dir.h"
 
 using bitext::FormatPo;
@@ -31,10 +32,6 @@ PoFile MustParse(const std::string& text) {
   INFO(po.status().ToString());
   REQUIRE(po.ok());
   return *po;
-}
-
-bool HaveTool(const char* name) {
-  return std::system((std::string("command -v ") + name + " >/dev/null 2>&1").c_str()) == 0;
 }
 
 }  // namespace

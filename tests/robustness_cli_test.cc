@@ -36,13 +36,6 @@ namespace {
 
 // --- Helpers -------------------------------------------------------------
 
-void WriteBytes(const std::string& path, const std::string& bytes) {
-  fs::create_directories(fs::path(path).parent_path());
-  std::ofstream f(path, std::ios::binary);
-  f << bytes;
-  REQUIRE(f.good());
-}
-
 // Runs `bitext ARGS...` in `cwd`.
 RunResult Bitext(const std::string& cwd, const std::vector<std::string>& args) {
   std::string line = BitextCommand();

@@ -15,8 +15,6 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "temp_dir.h"
@@ -40,14 +38,6 @@ inline std::string ShellQuote(const std::string& s) {
     }
   }
   return out + "'";
-}
-
-// The whole file at `path`, or "" if it cannot be read.
-inline std::string ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 // Runs `command` (shell text, run by sh in a subshell) in folder `cwd`.
@@ -75,6 +65,12 @@ inline std::string BitextCommand() { return ShellQuote(BITEXT_BINARY); }
 // Whether the shell finds the program `name` (xmllint, msgfmt, ...).
 inline bool HaveTool(const std::string& name) {
   return std::system(("command -v " + ShellQuote(name) + " >/dev/null 2>&1").c_str()) == 0;
+}
+
+// The Python that has the Debian modules (python3-srt): the system's, not
+// a virtual environment's first on the PATH.
+inline std::string Python() {
+  return std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 }
 
 #endif  // BITEXT_TESTS_RUN_SHELL_H_

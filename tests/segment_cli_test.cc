@@ -9,7 +9,6 @@
 //       > tests/golden/openai-startup-meeting-seoul.segment.jsonl
 // (one command per document) and review the diff: every changed line is a
 // changed unit (and id).
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -17,15 +16,11 @@
 
 #include "file_io.h"
 #include "run_shell.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string TempPath(const std::string& name) {
-  return (fs::temp_directory_path() / ("bitext_segment_" + std::to_string(getpid()) + "_" + name))
-      .string();
-}
 
 // Runs the bitext binary from the repository root.
 RunResult Bitext(const std::string& args) {
@@ -34,8 +29,8 @@ RunResult Bitext(const std::string& args) {
 
 // Writes `content` to a fresh temporary file and returns its path.
 std::string WriteTemp(const std::string& name, const std::string& content) {
-  std::string path = TempPath(name);
-  REQUIRE(bitext::WriteFileAtomic(path, content).ok());
+  std::string path = FreshTempPath("bitext_segment_", name);
+  WriteBytes(path, content);
   return path;
 }
 

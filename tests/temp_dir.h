@@ -1,14 +1,17 @@
-// Scratch folders for tests that write files: a fresh folder removed
-// afterwards, a path unique to the test process, and what a folder holds.
+// Scratch folders and files for tests: a fresh folder removed afterwards, a
+// path unique to the test process, what a folder holds, and whole files read
+// and written.
 #ifndef BITEXT_TESTS_TEMP_DIR_H_
 #define BITEXT_TESTS_TEMP_DIR_H_
 
 #include <stdlib.h>
-#include <unistd.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cerrno>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -45,7 +48,7 @@ class TempDir {
 // scratch folder is the test process's own TempDir: whatever a test leaves
 // there, a failed one too, goes when the process exits.
 inline std::string FreshTempPath(const std::string& prefix, const std::string& name) {
-  static const TempDir scratch("bitext-tests-" + std::to_string(getpid()) + "-");
+  static const TempDir scratch("bitext-tests-");
   std::filesystem::path p = scratch / (prefix + name);
   std::filesystem::remove_all(p);
   return p.string();
@@ -60,6 +63,24 @@ inline std::vector<std::string> Listing(const std::string& dir) {
   }
   std::sort(names.begin(), names.end());
   return names;
+}
+
+// The whole file at `path`, or "" if it cannot be read.
+inline std::string ReadBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Writes `bytes` to `path`, replacing what it held, after making its folder
+// (and the folders above) if need be.
+inline void WriteBytes(const std::string& path, const std::string& bytes) {
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent);
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  f << bytes;
+  REQUIRE(f.good());
 }
 
 #endif  // BITEXT_TESTS_TEMP_DIR_H_

@@ -4,8 +4,6 @@
 #ifndef BITEXT_TESTS_WRITER_FIXTURE_H_
 #define BITEXT_TESTS_WRITER_FIXTURE_H_
 
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
@@ -14,6 +12,8 @@
 
 #include "document.h"
 #include "file_io.h"
+#include "run_shell.h"
+#include "temp_dir.h"
 
 namespace bitext::writer_test {
 
@@ -80,19 +80,9 @@ inline void CheckGolden(const std::string& name, const std::string& got) {
   CHECK(got == *want);
 }
 
-inline bool HaveTool(const std::string& name) {
-  return std::system(("command -v " + name + " >/dev/null 2>&1").c_str()) == 0;
-}
-
-inline std::string Python() {
-  return FileExists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-}
-
 inline std::string TempFile(const std::string& name, const std::string& content) {
-  std::string path = (std::filesystem::temp_directory_path() /
-                      ("bitext_writer_test_" + std::to_string(getpid()) + "_" + name))
-                         .string();
-  REQUIRE(WriteFileAtomic(path, content).ok());
+  std::string path = FreshTempPath("bitext_writer_test_", name);
+  WriteBytes(path, content);
   return path;
 }
 
