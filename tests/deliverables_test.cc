@@ -24,18 +24,19 @@ using bitext::DeliverablesOptions;
 using bitext::kDeliverables;
 using bitext::OutputSink;
 
-// The six outputs as the whole-document writers make them.
-std::array<std::string, kDeliverables> WholeDocument(const std::string& dir,
-                                                     const DeliverablesOptions& opt) {
-  auto doc = bitext::LoadDocument(dir);
-  REQUIRE(doc.ok());
-  std::vector<bitext::Cue> cues = bitext::MakeCues(*doc, opt.timing);
-  return {bitext::WriteTmx(*doc, opt.tmx).content,
-          bitext::WriteSrt(cues, bitext::SrtMode::kBilingual),
-          bitext::WriteSrt(cues, bitext::SrtMode::kEnglish),
-          bitext::WriteVtt(cues),
-          bitext::WriteReviewMarkdown(*doc),
-          bitext::WriteArticleMarkdown(*doc)};
+// The six outputs as the whole-document writers make them, and the TMX
+// writer's warnings.
+struct Whole {
+  std::array<std::string, kDeliverables> outputs;
+  size_t tmx_warnings = 0;
+};
+Whole WholeDocument(const bitext::MergedDocument& doc, const DeliverablesOptions& opt) {
+  std::vector<bitext::Cue> cues = bitext::MakeCues(doc, opt.timing);
+  bitext::TmxResult tmx = bitext::WriteTmx(doc, opt.tmx);
+  return {{std::move(tmx.content), bitext::WriteSrt(cues, bitext::SrtMode::kBilingual),
+           bitext::WriteSrt(cues, bitext::SrtMode::kEnglish), bitext::WriteVtt(cues),
+           bitext::WriteReviewMarkdown(doc), bitext::WriteArticleMarkdown(doc)},
+          tmx.warnings.size()};
 }
 
 // Six sinks that append to (*out)[k], in chunks of `chunk_bytes` (as to
@@ -112,16 +113,17 @@ TEST_CASE("WriteDeliverables writes what the whole-document writers write", "[de
         root + "/translations/openai-fireside-chat-seoul", root + "/tests/data/build/seoul-sample",
         root + "/tests/data/build/timed-sample", many.path()}) {
     INFO(dir);
-    // The reference, whatever the thread count.
-    const std::array<std::string, kDeliverables> want = WholeDocument(dir, DeliverablesOptions());
     auto doc = bitext::LoadDocument(dir);
     REQUIRE(doc.ok());
+    // The reference, whatever the thread count.
+    const Whole whole = WholeDocument(*doc, DeliverablesOptions());
+    const std::array<std::string, kDeliverables>& want = whole.outputs;
     size_t untranslated = 0, fuzzy = 0;
     for (const bitext::MergedUnit& mu : doc->units) {
       untranslated += mu.state == bitext::TranslationState::kUntranslated;
       fuzzy += mu.state == bitext::TranslationState::kFuzzy;
     }
-    const size_t warnings = bitext::WriteTmx(*doc, DeliverablesOptions().tmx).warnings.size();
+    const size_t warnings = whole.tmx_warnings;
     for (int threads : {0, 1, 2}) {
       INFO(threads << " thread(s)");
       DeliverablesOptions opt;
