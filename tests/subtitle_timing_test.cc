@@ -46,16 +46,21 @@ std::string Repeat(const std::string& s, int n) {
   return out;
 }
 
+// Cue::lines_clean holds: every line is a clean display line, so that the
+// writers may take them unchecked.
+void CheckCleanLines(const Cue& c) {
+  CHECK(c.lines_clean);
+  for (const std::string& l : c.ko_lines) CHECK(IsDisplayClean(l));
+  for (const std::string& l : c.en_lines) CHECK(IsDisplayClean(l));
+}
+
 // Every limit of issue 5 for every cue.
 void CheckLimits(const std::vector<Cue>& cues, const TimingOptions& opt, bool untimed) {
   for (size_t i = 0; i < cues.size(); ++i) {
     const Cue& c = cues[i];
     INFO("cue " << i << " unit " << c.unit_id);
     CHECK(c.end_ms > c.start_ms);
-    // Clean display lines, so that the writers may take them unchecked.
-    CHECK(c.lines_clean);
-    for (const std::string& l : c.ko_lines) CHECK(IsDisplayClean(l));
-    for (const std::string& l : c.en_lines) CHECK(IsDisplayClean(l));
+    CheckCleanLines(c);
     CHECK(static_cast<int>(c.ko_lines.size()) <= opt.max_lines);
     CHECK(static_cast<int>(c.en_lines.size()) <= opt.max_lines);
     for (const std::string& l : c.ko_lines) CHECK(KoreanLineWidth(l) <= opt.ko_max_line);
@@ -562,9 +567,7 @@ TEST_CASE("Cue lines are clean display lines whatever the unit's text holds", "[
     REQUIRE(cues.size() > units.size());
     for (const Cue& c : cues) {
       INFO(c.unit_id);
-      CHECK(c.lines_clean);
-      for (const std::string& l : c.ko_lines) CHECK(IsDisplayClean(l));
-      for (const std::string& l : c.en_lines) CHECK(IsDisplayClean(l));
+      CheckCleanLines(c);
     }
   }
 }
