@@ -7,7 +7,6 @@
 // and parsing that again gives the same cues. The same bytes are then loaded
 // as a ko.srt source: units must have non-empty NFC text on one line, valid
 // timings and unique ids.
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cinttypes>
@@ -15,6 +14,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <set>
 #include <string>
 #include <string_view>
@@ -49,12 +49,16 @@ std::string Canonical(const std::vector<bitext::SrtCue>& cues) {
   return out;
 }
 
-// A scratch file for LoadSource, in a folder unique to this process,
-// removed (with the file) when the process exits.
+// A scratch file for LoadSource, in a fresh folder of this process's own
+// (mkdtemp, as the tests' TempDir), removed with the file when it exits.
 const std::string& ScratchPath() {
   static const std::string path = [] {
-    static std::string dir = "/tmp/bitext-srt-fuzz." + std::to_string(::getpid());
-    ::mkdir(dir.c_str(), 0700);
+    static std::string dir =
+        (std::filesystem::temp_directory_path() / "bitext-srt-fuzz.XXXXXX").string();
+    if (::mkdtemp(dir.data()) == nullptr) {
+      std::perror(dir.c_str());
+      std::abort();
+    }
     std::atexit([] {
       ::unlink((dir + "/ko.srt").c_str());
       ::rmdir(dir.c_str());
