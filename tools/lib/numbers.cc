@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "utf8.h"
+
 namespace bitext {
 namespace {
 
@@ -65,13 +67,6 @@ bool StartsWith(const Cps& t, size_t i, std::string_view s) {
     ++i;
   }
   return true;
-}
-
-// Code points in `s`.
-size_t Length(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
 }
 
 // Marks e-mail addresses, URLs and unit ids: no number inside them counts.
@@ -216,14 +211,14 @@ bool ParseNative(const Cps& t, size_t i, int* value, size_t* num_end) {
   for (const Word& w : kNativeTens) {
     if (StartsWith(t, j, w.text)) {
       v += w.value;
-      j += Length(w.text);
+      j += WellFormedCodePointCount(w.text);
       break;
     }
   }
   for (const Word& w : kNativeUnits) {
     if (StartsWith(t, j, w.text)) {
       v += w.value;
-      j += Length(w.text);
+      j += WellFormedCodePointCount(w.text);
       break;
     }
   }
@@ -237,14 +232,14 @@ bool ParseNative(const Cps& t, size_t i, int* value, size_t* num_end) {
   for (const Counter& c : kCounters) {
     if (!StartsWith(t, k, c.text)) continue;
     if (c.needs_space && !space) continue;
-    size_t e = k + Length(c.text);
+    size_t e = k + WellFormedCodePointCount(c.text);
     bool ok = !IsHangul(t.at(e));
     for (const char* a : kAfterCounter) {
       if (!ok && StartsWith(t, e, a)) ok = true;
     }
     if (!ok) continue;
     *value = v;
-    *num_end = k + Length(c.text);
+    *num_end = k + WellFormedCodePointCount(c.text);
     return true;
   }
   return false;
@@ -503,7 +498,7 @@ std::vector<NumberMention> ExtractKoreanNumbers(std::string_view ko) {
       bool found = false;
       for (const Word& w : kOrdinals) {
         if (StartsWith(t, i, w.text)) {
-          size_t e = i + Length(w.text);
+          size_t e = i + WellFormedCodePointCount(w.text);
           NumberMention m;
           m.begin = t.off[i];
           m.end = t.off[e];

@@ -13,32 +13,7 @@ bool Contains(std::string_view s, std::string_view p) {
   return memmem(s.data(), s.size(), p.data(), p.size()) != nullptr;
 }
 
-// First code point of `s` and its length (0 for empty input).
-char32_t FirstChar(std::string_view s, size_t* len) {
-  if (s.empty()) {
-    *len = 0;
-    return 0;
-  }
-  auto b = static_cast<unsigned char>(s[0]);
-  size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-  if (n > s.size()) n = s.size();
-  char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
-  for (size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[k]) & 0x3F);
-  *len = n;
-  return c;
-}
-
-// Last code point of `s`.
-char32_t LastChar(std::string_view s) {
-  if (s.empty()) return 0;
-  size_t i = s.size() - 1;
-  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
-  size_t len;
-  return FirstChar(s.substr(i), &len);
-}
-
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsHangul(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
 
 bool HasEmail(std::string_view s) {
   size_t at = s.find('@');
@@ -92,8 +67,8 @@ bool IsListItem(std::string_view line) {
        {"- ", "• ", "· ", "* ", "∙ ", "◦ ", "▪ ", "○ ", "● ", "■ ", "□ ", "◆ ", "◇ "}) {
     if (StartsWith(line, b)) return true;
   }
-  size_t len;
-  char32_t c = FirstChar(line, &len);
+  char32_t c = 0;
+  if (!line.empty()) CodePointAt(line, 0, &c);
   if (c >= 0x2460 && c <= 0x2473) return true;  // ① - ⑳
   size_t i = 0;
   if (!line.empty() && line[0] == '(') i = 1;
@@ -139,12 +114,11 @@ bool IsByline(std::string_view line, size_t cps) {
     s.remove_prefix(close + 1);
     while (StartsWith(s, " ")) s.remove_prefix(1);
   }
-  size_t i = 0, syllables = 0, len;
-  while (i < s.size()) {
-    char32_t c = FirstChar(s.substr(i), &len);
-    if (!IsHangul(c)) break;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t i = 0, syllables = 0;
+  while (i < s.size() && IsHangulSyllableAt(p, i, s.size())) {
     ++syllables;
-    i += len;
+    i += 3;
   }
   if (syllables < 2) return false;
   for (std::string_view title : {"선임기자", "객원기자", "인턴기자", "기자", "특파원", "통신원"}) {
@@ -194,7 +168,7 @@ std::string_view SpeakerOf(std::string_view line) {
 }
 
 bool EndsLikeSentence(std::string_view line) {
-  char32_t last = LastChar(line);
+  const char32_t last = line.empty() ? 0 : CodePointBefore(line, line.size());
   switch (last) {
     case '.':
     case '?':
