@@ -8,8 +8,10 @@
 //     ...
 //   }
 //
-// Both decoders accept only well-formed UTF-8: overlong forms, surrogates and
-// values above U+10FFFF are ill-formed.
+// DecodeUtf8 accepts only well-formed UTF-8 (overlong forms, surrogates and
+// values above U+10FFFF are ill-formed); the readers built on it
+// (CodePointAt, NextCodePoint, PrevCodePoint) read an ill-formed byte as
+// U+FFFD, one byte at a time.
 #ifndef BITEXT_UTF8_H_
 #define BITEXT_UTF8_H_
 
